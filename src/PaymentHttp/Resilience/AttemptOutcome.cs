@@ -1,0 +1,53 @@
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace PaymentHttp;
+
+/// <summary>
+/// Reads the classified error of one attempt's outcome. Responses and transport failures were classified by
+/// <see cref="ClassificationHandler"/> already; only timeouts raised by Polly itself are classified here.
+/// </summary>
+internal static class AttemptOutcome
+{
+    /// <summary>Returns the error of the outcome, or <see langword="null"/> for a success or an outcome no predicate acts on.</summary>
+    public static ProviderError? ErrorOf(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    {
+        if (outcome.Result is { } response)
+        {
+            return response.Content is ProviderErrorContent failed ? failed.Error : null;
+        }
+
+        switch (outcome.Exception)
+        {
+            case PaymentProviderException typed:
+                return typed.Error;
+            case null or BrokenCircuitException:
+                return null; // an open circuit fails fast; waiting it out is the caller's decision
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return null; // caller cancellation or the total timeout: never retried
+            case { } exception:
+                return TransportFailure.Classify(exception)?.CompleteFor(
+                    provider: null, statusCode: null, retryAfter: null, IsSafeToRepeat(outcome, context));
+        }
+    }
+
+    /// <summary>Whether the circuit breaker counts the error: only failures that say the provider is in trouble.</summary>
+    public static bool CountsForCircuitBreaker(ProviderError? error) => error?.Category
+        is PaymentErrorCategory.Transient
+        or PaymentErrorCategory.RateLimited
+        or PaymentErrorCategory.OutcomeUnknown;
+
+    private static bool IsSafeToRepeat(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    {
+        if (context.Properties.TryGetValue(PaymentResilienceKeys.CallState, out var call))
+        {
+            return call.IsSafeToRepeat;
+        }
+
+        // Inside another library's pipeline: the idempotency header is unknown here, so only the method and an
+        // explicit MarkAsIdempotent count.
+        var request = outcome.Result?.RequestMessage
+            ?? (context.Properties.TryGetValue(PaymentResilienceKeys.RequestMessage, out var fromContext) ? fromContext : null);
+        return request is not null && RequestSafety.IsSafeToRepeat(request, idempotencyKeyHeader: null);
+    }
+}

@@ -1,0 +1,62 @@
+using Polly;
+
+namespace PaymentHttp;
+
+/// <summary>
+/// Everything one named client needs at run time, read once from its options: the provider, the classifier,
+/// the limits, and the resilience pipeline whose circuit breaker is shared by every handler instance the
+/// HttpClient factory creates for that name.
+/// </summary>
+internal sealed class PaymentClientRuntime
+{
+    public PaymentClientRuntime(
+        string name,
+        PaymentClientRegistration registration,
+        PaymentProviderClientOptions options,
+        TimeProvider timeProvider,
+        PaymentJitter jitter)
+    {
+        Name = name;
+        Provider = registration.Provider;
+        Classifier = registration.Classifier ?? throw new InvalidOperationException($"No payment provider is registered for the HttpClient '{name}'.");
+        MaxErrorBodyBytes = options.MaxErrorBodyBytes;
+        IdempotencyKeyHeader = options.IdempotencyKeyHeader;
+        MaxRetryAttempts = options.Retry.MaxRetryAttempts;
+        BaseDelay = options.Retry.BaseDelay;
+        MaxDelay = options.Retry.MaxDelay;
+        UseJitter = options.Retry.UseJitter;
+        AttemptTimeout = options.AttemptTimeout;
+        TotalTimeout = options.TotalTimeout;
+        TimeProvider = timeProvider;
+        Jitter = jitter;
+        Pipeline = PaymentPipelineFactory.Create(this, options.CircuitBreaker);
+    }
+
+    public string Name { get; }
+
+    public PaymentProvider? Provider { get; }
+
+    public PaymentErrorClassifier Classifier { get; }
+
+    public int MaxErrorBodyBytes { get; }
+
+    public string? IdempotencyKeyHeader { get; }
+
+    public int MaxRetryAttempts { get; }
+
+    public TimeSpan BaseDelay { get; }
+
+    public TimeSpan MaxDelay { get; }
+
+    public bool UseJitter { get; }
+
+    public TimeSpan AttemptTimeout { get; }
+
+    public TimeSpan TotalTimeout { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public PaymentJitter Jitter { get; }
+
+    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+}

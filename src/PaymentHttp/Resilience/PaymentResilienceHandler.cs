@@ -1,0 +1,91 @@
+using System.Runtime.ExceptionServices;
+using Polly;
+
+namespace PaymentHttp;
+
+/// <summary>
+/// Runs each call through the client's Polly pipeline (total timeout → retry → circuit breaker → attempt
+/// timeout), re-sending the same request message on retries as Microsoft's ResilienceHandler does. Exceptions
+/// travel as Polly outcomes and are translated into typed exceptions at the edge, with the attempt count.
+/// </summary>
+internal sealed class PaymentResilienceHandler : DelegatingHandler
+{
+    private readonly PaymentClientRuntime _client;
+
+    public PaymentResilienceHandler(PaymentClientRuntime client)
+    {
+        _client = client;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (_client.MaxRetryAttempts > 0 && request.Content is { } content && !IsReplayable(content))
+        {
+            // Buffered once, so every attempt sends the same bytes.
+            await LoadIntoBufferAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+
+        var call = new PaymentCallState(this, request, _client);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(PaymentResilienceKeys.RequestMessage, request);
+        context.Properties.Set(PaymentResilienceKeys.CallState, call);
+        try
+        {
+            var outcome = await _client.Pipeline.ExecuteOutcomeAsync(
+                static async (context, call) =>
+                {
+                    call.Attempts++;
+                    try
+                    {
+                        var response = await call.Handler.SendCoreAsync(call.Request, context.CancellationToken)
+                            .ConfigureAwait(context.ContinueOnCapturedContext);
+                        return Outcome.FromResult(response);
+                    }
+#pragma warning disable CA1031 // Exceptions travel as outcomes and are rethrown at the edge.
+                    catch (Exception exception)
+#pragma warning restore CA1031
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(exception);
+                    }
+                },
+                context,
+                call).ConfigureAwait(false);
+
+            if (outcome.Exception is { } failure)
+            {
+                var typed = ProviderExceptionFactory.FromException(failure, _client.Provider, call.IsSafeToRepeat, call.Attempts, cancellationToken);
+                if (typed is null || ReferenceEquals(typed, failure))
+                {
+                    ExceptionDispatchInfo.Throw(failure);
+                }
+
+                throw typed;
+            }
+
+            var result = outcome.Result!;
+            if (result.Content is ProviderErrorContent failed)
+            {
+                failed.Attempts = call.Attempts;
+            }
+
+            return result;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+
+    // These contents serialize from memory each time they are sent.
+    private static bool IsReplayable(HttpContent content) => content is ByteArrayContent or ReadOnlyMemoryContent;
+
+    private static Task LoadIntoBufferAsync(HttpContent content, CancellationToken cancellationToken) =>
+#if NET9_0_OR_GREATER
+        content.LoadIntoBufferAsync(cancellationToken);
+#else
+        content.LoadIntoBufferAsync();
+#endif
+}

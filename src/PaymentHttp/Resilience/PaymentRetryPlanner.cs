@@ -1,0 +1,39 @@
+using Polly.Retry;
+
+namespace PaymentHttp;
+
+/// <summary>
+/// Decides, after each failed attempt, whether to retry and how long to wait first. A retry happens only when the
+/// failure is safe to retry for the request, the provider's <c>Retry-After</c> is within <c>MaxDelay</c>, and the
+/// wait ends before the total timeout; otherwise the failure goes to the caller at once, never slept on.
+/// </summary>
+internal static class PaymentRetryPlanner
+{
+    public static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)
+    {
+        var error = AttemptOutcome.ErrorOf(args.Outcome, args.Context);
+        if (error is not { IsRetryable: true } || !args.Context.Properties.TryGetValue(PaymentResilienceKeys.CallState, out var call))
+        {
+            return new(false);
+        }
+
+        var client = call.Client;
+        if (error.RetryAfter is { } requested && requested > client.MaxDelay)
+        {
+            return new(false);
+        }
+
+        var delay = error.RetryAfter
+            ?? RetryBackoff.Delay(args.AttemptNumber, client.BaseDelay, client.MaxDelay, client.UseJitter ? client.Jitter : null);
+        if (client.TotalTimeout != Timeout.InfiniteTimeSpan && call.Elapsed + delay >= client.TotalTimeout)
+        {
+            return new(false);
+        }
+
+        call.NextDelay = delay;
+        return new(true);
+    }
+
+    public static ValueTask<TimeSpan?> NextDelay(RetryDelayGeneratorArguments<HttpResponseMessage> args) =>
+        new(args.Context.Properties.TryGetValue(PaymentResilienceKeys.CallState, out var call) ? call.NextDelay : TimeSpan.Zero);
+}
