@@ -34,7 +34,7 @@ internal static class HttpStatusFallback
         _ => (PaymentErrorCategory.Unknown, PaymentRetrySafety.Never),
     };
 
-    private static string Describe(HttpStatusCode statusCode)
+    public static string Describe(HttpStatusCode statusCode)
     {
         var number = ((int)statusCode).ToString(CultureInfo.InvariantCulture);
         var name = Enum.IsDefined(statusCode) ? statusCode.ToString() : null;

@@ -106,21 +106,29 @@ public sealed class ProviderError
     /// Completes a classifier's error for the request that was sent. A <see cref="PaymentRetrySafety.SafeOnly"/>
     /// failure becomes <see cref="PaymentErrorCategory.Transient"/> (retryable) on a request that is safe to repeat
     /// and <see cref="PaymentErrorCategory.OutcomeUnknown"/> (final: reconcile first) on any other request.
+    /// A <paramref name="categoryOverride"/> (the user's meaning for the code) replaces the classifier's category
+    /// and retry safety first.
     /// </summary>
-    internal ProviderError CompleteFor(PaymentProvider? provider, HttpStatusCode? statusCode, TimeSpan? retryAfter, bool requestIsSafeToRepeat)
+    internal ProviderError CompleteFor(
+        PaymentProvider? provider,
+        HttpStatusCode? statusCode,
+        TimeSpan? retryAfter,
+        bool requestIsSafeToRepeat,
+        PaymentErrorCategory? categoryOverride = null)
     {
-        var category = RetrySafety == PaymentRetrySafety.SafeOnly
+        var retrySafety = categoryOverride is { } overridden ? DefaultRetrySafety(overridden) : RetrySafety;
+        var category = retrySafety == PaymentRetrySafety.SafeOnly
             ? requestIsSafeToRepeat ? PaymentErrorCategory.Transient : PaymentErrorCategory.OutcomeUnknown
-            : Category;
-        var retryable = RetrySafety == PaymentRetrySafety.Always
-            || (RetrySafety == PaymentRetrySafety.SafeOnly && requestIsSafeToRepeat);
+            : categoryOverride ?? Category;
+        var retryable = retrySafety == PaymentRetrySafety.Always
+            || (retrySafety == PaymentRetrySafety.SafeOnly && requestIsSafeToRepeat);
 
         return new ProviderError(category, Message)
         {
             Provider = Provider ?? provider,
             StatusCode = StatusCode ?? statusCode,
             Code = Code,
-            RetrySafety = RetrySafety,
+            RetrySafety = retrySafety,
             RetryAfter = RetryAfter ?? retryAfter,
             FieldErrors = FieldErrors,
             Details = Details,

@@ -49,4 +49,14 @@ public sealed class PaymentProviderClientOptions
     /// <see langword="null"/>.
     /// </summary>
     public string? IdempotencyKeyHeader { get; set; }
+
+    /// <summary>
+    /// Gets extra or replacement meanings for provider error codes, which win over the built-in table: for example
+    /// <c>ErrorCodes["WALLET_LOCKED"] = PaymentErrorCategory.Declined</c> for a Plutu code PaymentHttp does not know,
+    /// or <c>"ErrorCodes": { "WALLET_LOCKED": "Declined" }</c> in configuration. Codes compare case-insensitively.
+    /// The retry safety follows the category: RateLimited is retried for any request, Transient and
+    /// OutcomeUnknown only for requests that are safe to repeat, everything else never.
+    /// </summary>
+    public IDictionary<string, PaymentErrorCategory> ErrorCodes { get; } =
+        new Dictionary<string, PaymentErrorCategory>(StringComparer.OrdinalIgnoreCase);
 }

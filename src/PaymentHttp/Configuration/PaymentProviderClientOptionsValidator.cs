@@ -88,6 +88,18 @@ internal sealed class PaymentProviderClientOptionsValidator : IValidateOptions<P
             Fail(nameof(options.IdempotencyKeyHeader), "must be a valid HTTP header name", $"'{header}'");
         }
 
+        foreach (var (code, category) in options.ErrorCodes)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                Fail(nameof(options.ErrorCodes), "must not contain an empty code", $"'{code}'");
+            }
+            else if (!Enum.IsDefined(category))
+            {
+                Fail($"ErrorCodes[{code}]", "must be a PaymentErrorCategory", category);
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

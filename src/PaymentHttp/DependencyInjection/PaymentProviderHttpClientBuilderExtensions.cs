@@ -61,7 +61,7 @@ public static class PaymentProviderHttpClientBuilderExtensions
     {
         var services = builder.Services;
         var name = builder.Name;
-        NamesOf(services).Add(name);
+        PaymentClientNames.In(services).Add(name, provider);
         AddSharedServices(services);
 
         var options = services.AddOptions<PaymentProviderClientOptions>(name);
@@ -112,20 +112,5 @@ public static class PaymentProviderHttpClientBuilderExtensions
             serviceProvider.GetRequiredService<IOptionsMonitor<PaymentClientRegistration>>(),
             serviceProvider.GetRequiredService<PaymentJitter>(),
             serviceProvider.GetService<TimeProvider>()));
-    }
-
-    private static PaymentClientNames NamesOf(IServiceCollection services)
-    {
-        foreach (var descriptor in services)
-        {
-            if (descriptor.ServiceType == typeof(PaymentClientNames) && descriptor.ImplementationInstance is PaymentClientNames names)
-            {
-                return names;
-            }
-        }
-
-        var created = new PaymentClientNames();
-        services.AddSingleton(created);
-        return created;
     }
 }

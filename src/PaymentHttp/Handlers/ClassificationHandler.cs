@@ -111,7 +111,8 @@ internal sealed class ClassificationHandler : DelegatingHandler
             _client.Provider,
             response?.StatusCode,
             response is null ? null : RetryAfterHeader.Read(response.Headers, _client.TimeProvider),
-            RequestSafety.IsSafeToRepeat(request, _client.IdempotencyKeyHeader));
+            RequestSafety.IsSafeToRepeat(request, _client.IdempotencyKeyHeader),
+            _client.OverrideFor(error.Code));
 
     private static HttpResponseMessage Replace(HttpResponseMessage response, ProviderError error)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Polly;
 
 namespace PaymentHttp;
@@ -21,6 +22,9 @@ internal sealed class PaymentClientRuntime
         Classifier = registration.Classifier ?? throw new InvalidOperationException($"No payment provider is registered for the HttpClient '{name}'.");
         MaxErrorBodyBytes = options.MaxErrorBodyBytes;
         IdempotencyKeyHeader = options.IdempotencyKeyHeader;
+        ErrorCodeOverrides = options.ErrorCodes.Count == 0
+            ? null
+            : options.ErrorCodes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         MaxRetryAttempts = options.Retry.MaxRetryAttempts;
         BaseDelay = options.Retry.BaseDelay;
         MaxDelay = options.Retry.MaxDelay;
@@ -41,6 +45,13 @@ internal sealed class PaymentClientRuntime
     public int MaxErrorBodyBytes { get; }
 
     public string? IdempotencyKeyHeader { get; }
+
+    /// <summary>Gets the user's error-code meanings, or <see langword="null"/> when there are none (the common case).</summary>
+    public FrozenDictionary<string, PaymentErrorCategory>? ErrorCodeOverrides { get; }
+
+    /// <summary>Returns the category the user mapped <paramref name="code"/> to, if any.</summary>
+    public PaymentErrorCategory? OverrideFor(string? code) =>
+        code is not null && ErrorCodeOverrides is { } overrides && overrides.TryGetValue(code, out var category) ? category : null;
 
     public int MaxRetryAttempts { get; }
 

@@ -7,11 +7,11 @@ internal static class ProviderCatalog
 {
     public static PaymentErrorClassifier ClassifierFor(PaymentProvider provider) => provider switch
     {
-        PaymentProvider.Plutu
-            or PaymentProvider.PlexyPay
-            or PaymentProvider.Paysafe
-            or PaymentProvider.MakeCommerce
-            or PaymentProvider.PagarStar => HttpStatusClassifier.Instance,
+        PaymentProvider.Plutu => PlutuClassifier.Instance,
+        PaymentProvider.PlexyPay => PlexyPayClassifier.Instance,
+        PaymentProvider.Paysafe => PaysafeClassifier.Instance,
+        PaymentProvider.MakeCommerce => MakeCommerceClassifier.Instance,
+        PaymentProvider.PagarStar => PagarStarClassifier.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown payment provider."),
     };
 

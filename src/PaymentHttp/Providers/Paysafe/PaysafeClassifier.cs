@@ -1,0 +1,156 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace PaymentHttp;
+
+/// <summary>
+/// Paysafe: <c>{"error":{"code":"5068","message":"...","details":[...],"fieldErrors":[{"field","error"}]}, ...}</c>.
+/// The code is read from the response header first (<c>x-application-error-code</c> or
+/// <c>X-Application-Status-Code</c>, whichever the API sends), then from the body. HTTP 402 is a decline whose body
+/// is the whole payment object; a 2xx whose body says <c>"status":"FAILED"</c> or <c>"DECLINED"</c> is a decline too.
+/// </summary>
+internal sealed class PaysafeClassifier : PaymentErrorClassifier
+{
+    public static readonly PaysafeClassifier Instance = new();
+
+    private static readonly string[] CodeHeaders = ["x-application-error-code", "X-Application-Status-Code"];
+
+    /// <summary>Paysafe's error codes (providers.md §3).</summary>
+    internal static readonly ErrorCodeTable Codes = new()
+    {
+        { "1000-1008", PaymentErrorCategory.OutcomeUnknown, PaymentRetrySafety.SafeOnly }, // internal error
+        { "1200", PaymentErrorCategory.RateLimited },                                      // API call rate exceeded
+        { "5000, 5279", PaymentErrorCategory.Authentication },                             // authentication failed, invalid credentials
+        { "5017, 5040, 5042", PaymentErrorCategory.Configuration },                        // account disabled / not configured
+        { "5270", PaymentErrorCategory.Authorization },                                    // credentials lack permission
+        { "5023, 5068, 5109, 5110", PaymentErrorCategory.InvalidRequest },                 // not parseable, invalid fields, fingerprint missing
+        { "5269", PaymentErrorCategory.NotFound },                                         // id in the URL not found
+        { "5031", PaymentErrorCategory.Conflict },                                         // already processed (duplicate merchantRefNum)
+        { "5284, 7505, 7521, 8500", PaymentErrorCategory.Conflict },                       // entity already exists
+        { "5100-5108, 5111-5113", PaymentErrorCategory.Declined },                         // 3-D Secure / risk rule refused
+        { "3001-3027, 3029-3999", PaymentErrorCategory.Declined },                         // card and issuer declines
+        { "3028", PaymentErrorCategory.OutcomeUnknown, PaymentRetrySafety.SafeOnly },      // processor timeout or system error
+        { "ALTERNATE-PAYMENTS-INT-4, ALTERNATE-PAYMENTS-GATEWAY-4", PaymentErrorCategory.Declined },
+        { "PLAN-SUBSCRIPTION-*", PaymentErrorCategory.Conflict },                          // plan or subscription not modifiable
+    };
+
+    public override bool InspectsSuccessResponses => true;
+
+    public override ProviderError? Classify(in ProviderResponse response)
+    {
+        var envelope = new ErrorEnvelope();
+        JsonEnvelope.TryRead(response.Body, envelope, ReadTopLevel);
+        envelope.Code = HeaderCode(response.Headers) ?? envelope.Code;
+
+        if (response.IsSuccessStatusCode)
+        {
+            // A 2xx is a failure only when the payment object says so.
+            return envelope.Status is not null && (Is(envelope.Status, "FAILED") || Is(envelope.Status, "DECLINED"))
+                ? Codes.TryGet(envelope.Code, out var rule)
+                    ? envelope.ToError(rule, response.StatusCode)
+                    : envelope.ToError(new ErrorCodeRule(PaymentErrorCategory.Declined, PaymentRetrySafety.Never), response.StatusCode)
+                : null;
+        }
+
+        return envelope.Classify(Codes, response.StatusCode);
+    }
+
+    private static string? HeaderCode(HttpResponseHeaders headers)
+    {
+        foreach (var name in CodeHeaders)
+        {
+            if (headers.NonValidated.TryGetValues(name, out var values))
+            {
+                foreach (var value in values)
+                {
+                    if (!string.IsNullOrWhiteSpace(value))
+                    {
+                        return value.Trim();
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Is(string value, string expected) => string.Equals(value, expected, StringComparison.OrdinalIgnoreCase);
+
+    private static void ReadTopLevel(ref Utf8JsonReader reader, ErrorEnvelope envelope)
+    {
+        if (reader.ValueTextEquals("error"u8))
+        {
+            reader.Read();
+            envelope.HasErrorObject = reader.TokenType == JsonTokenType.StartObject;
+            JsonEnvelope.ReadObject(ref reader, envelope, ReadError);
+        }
+        else if (reader.ValueTextEquals("status"u8))
+        {
+            envelope.Status = JsonEnvelope.ReadScalar(ref reader);
+        }
+        else
+        {
+            JsonEnvelope.SkipValue(ref reader);
+        }
+    }
+
+    private static void ReadError(ref Utf8JsonReader reader, ErrorEnvelope envelope)
+    {
+        if (reader.ValueTextEquals("code"u8))
+        {
+            envelope.Code = JsonEnvelope.ReadScalar(ref reader);
+        }
+        else if (reader.ValueTextEquals("message"u8))
+        {
+            envelope.Message = JsonEnvelope.ReadScalar(ref reader);
+        }
+        else if (reader.ValueTextEquals("details"u8))
+        {
+            JsonEnvelope.ReadStrings(ref reader, envelope.AddDetail);
+        }
+        else if (reader.ValueTextEquals("fieldErrors"u8))
+        {
+            ReadFieldErrors(ref reader, envelope);
+        }
+        else
+        {
+            JsonEnvelope.SkipValue(ref reader);
+        }
+    }
+
+    private static void ReadFieldErrors(ref Utf8JsonReader reader, ErrorEnvelope envelope)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            string? field = null;
+            string? error = null;
+            JsonEnvelope.ReadObject(ref reader, envelope, (ref Utf8JsonReader r, ErrorEnvelope _) =>
+            {
+                if (r.ValueTextEquals("field"u8))
+                {
+                    field = JsonEnvelope.ReadScalar(ref r);
+                }
+                else if (r.ValueTextEquals("error"u8))
+                {
+                    error = JsonEnvelope.ReadScalar(ref r);
+                }
+                else
+                {
+                    JsonEnvelope.SkipValue(ref r);
+                }
+            });
+
+            if (field is not null)
+            {
+                envelope.AddFieldError(field, error ?? "invalid");
+            }
+        }
+    }
+}

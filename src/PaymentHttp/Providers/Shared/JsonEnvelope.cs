@@ -1,0 +1,160 @@
+using System.Text;
+using System.Text.Json;
+
+namespace PaymentHttp;
+
+/// <summary>
+/// Reads provider error envelopes straight from the body bytes with <see cref="Utf8JsonReader"/>: no DOM, no
+/// reflection. Whatever the bytes are — truncated, deeply nested, wrong types, invalid UTF-8 — parsing stops
+/// quietly and keeps what it read so far; the status then decides what the body could not.
+/// </summary>
+internal static class JsonEnvelope
+{
+    /// <summary>Lists from a body are capped so that a hostile body cannot make classification expensive.</summary>
+    public const int MaxListItems = 32;
+
+    /// <summary>Strings from a body are capped for the same reason; provider messages are short.</summary>
+    public const int MaxStringLength = 1024;
+
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        MaxDepth = 32,
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Reads one JSON object's properties; called with the reader on the object's first token.</summary>
+    public delegate void PropertyReader(ref Utf8JsonReader reader, ErrorEnvelope envelope);
+
+    /// <summary>
+    /// Parses the body's top-level object with <paramref name="readProperty"/>, which is called on each property
+    /// name and must consume the property's value. Returns <see langword="false"/> when the body is not a JSON object.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> body, ErrorEnvelope envelope, PropertyReader readProperty)
+    {
+        if (!LooksLikeObject(body))
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(SkipBom(body), ReaderOptions);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            ReadObject(ref reader, envelope, readProperty);
+        }
+        catch (JsonException)
+        {
+            // Truncated, malformed or too deep: keep what was read.
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 in a string, or a token of an unexpected kind: keep what was read.
+        }
+
+        return true;
+    }
+
+    /// <summary>Calls <paramref name="readProperty"/> for each property of the object the reader is on.</summary>
+    public static void ReadObject(ref Utf8JsonReader reader, ErrorEnvelope envelope, PropertyReader readProperty)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                readProperty(ref reader, envelope);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the value after a property name as text: a string as it is, a number or boolean as its JSON text.
+    /// An object, array or null gives <see langword="null"/> and is skipped (<c>"code": {}</c> is not a code).
+    /// </summary>
+    public static string? ReadScalar(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return Cap(reader.GetString());
+            case JsonTokenType.Number:
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                return Encoding.UTF8.GetString(reader.ValueSpan);
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    /// <summary>Reads an array of strings (other items are skipped) or a single string into <paramref name="add"/>.</summary>
+    public static void ReadStrings(ref Utf8JsonReader reader, Action<string> add)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            add(Cap(reader.GetString())!);
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.String && count++ < MaxListItems)
+            {
+                add(Cap(reader.GetString())!);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>Skips the value after a property name.</summary>
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
+    /// <summary>Whether the first non-blank byte opens an object: a cheap test before any parsing.</summary>
+    public static bool LooksLikeObject(ReadOnlySpan<byte> body)
+    {
+        foreach (var b in SkipBom(body))
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            return b == (byte)'{';
+        }
+
+        return false;
+    }
+
+    private static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> body) =>
+        body.StartsWith("\uFEFF"u8) ? body[3..] : body;
+
+    private static string? Cap(string? value) =>
+        value is { Length: > MaxStringLength } ? value[..MaxStringLength] : value;
+}
