@@ -15,6 +15,9 @@ public sealed class ScriptedHandler : HttpMessageHandler
 
     public List<RecordedRequest> Requests { get; } = [];
 
+    /// <summary>Gets the Content-Type each attempt was sent with, or null for a request without content.</summary>
+    public List<string?> ContentTypes { get; } = [];
+
     public List<HttpResponseMessage> Responses { get; } = [];
 
     /// <summary>Gets the original content of every response, captured before any handler could replace it.</summary>
@@ -86,6 +89,7 @@ public sealed class ScriptedHandler : HttpMessageHandler
         lock (_gate)
         {
             Requests.Add(new RecordedRequest(request.Method, request.RequestUri, headers, body));
+            ContentTypes.Add(request.Content?.Headers.ContentType?.ToString());
             step = _steps.Count > 0
                 ? _steps.Dequeue()
                 : _forever ?? throw new InvalidOperationException($"Unexpected attempt #{Requests.Count}: the script has no step left.");
