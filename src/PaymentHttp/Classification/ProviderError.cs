@@ -123,18 +123,50 @@ public sealed class ProviderError
         var retryable = retrySafety == PaymentRetrySafety.Always
             || (retrySafety == PaymentRetrySafety.SafeOnly && requestIsSafeToRepeat);
 
-        return new ProviderError(category, Message)
+        return new ProviderError(category, SecretRedactor.Redact(Message))
         {
             Provider = Provider ?? provider,
             StatusCode = StatusCode ?? statusCode,
             Code = Code,
             RetrySafety = retrySafety,
             RetryAfter = RetryAfter ?? retryAfter,
-            FieldErrors = FieldErrors,
-            Details = Details,
+            FieldErrors = RedactFieldErrors(FieldErrors),
+            Details = RedactDetails(Details),
             DeclineCode = DeclineCode,
             RequestId = RequestId,
             IsRetryable = retryable,
         };
+    }
+
+    private static IReadOnlyList<ProviderFieldError> RedactFieldErrors(IReadOnlyList<ProviderFieldError> fieldErrors)
+    {
+        ProviderFieldError[]? redacted = null;
+        for (var i = 0; i < fieldErrors.Count; i++)
+        {
+            var message = SecretRedactor.Redact(fieldErrors[i].Message);
+            if (!ReferenceEquals(message, fieldErrors[i].Message))
+            {
+                redacted ??= [.. fieldErrors];
+                redacted[i] = new ProviderFieldError(fieldErrors[i].Field, message);
+            }
+        }
+
+        return redacted ?? fieldErrors;
+    }
+
+    private static IReadOnlyList<string> RedactDetails(IReadOnlyList<string> details)
+    {
+        string[]? redacted = null;
+        for (var i = 0; i < details.Count; i++)
+        {
+            var detail = SecretRedactor.Redact(details[i]);
+            if (!ReferenceEquals(detail, details[i]))
+            {
+                redacted ??= [.. details];
+                redacted[i] = detail;
+            }
+        }
+
+        return redacted ?? details;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace PaymentHttp;
@@ -14,16 +15,22 @@ internal sealed class PaymentClientRegistry
     private readonly IOptionsMonitor<PaymentClientRegistration> _registrations;
     private readonly TimeProvider _timeProvider;
     private readonly PaymentJitter _jitter;
+    private readonly PaymentHttpTelemetry _telemetry;
+    private readonly ILogger _logger;
 
     public PaymentClientRegistry(
         IOptionsMonitor<PaymentProviderClientOptions> options,
         IOptionsMonitor<PaymentClientRegistration> registrations,
         PaymentJitter jitter,
+        PaymentHttpTelemetry telemetry,
+        ILogger logger,
         TimeProvider? timeProvider = null)
     {
         _options = options;
         _registrations = registrations;
         _jitter = jitter;
+        _telemetry = telemetry;
+        _logger = logger;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -31,5 +38,5 @@ internal sealed class PaymentClientRegistry
         _clients.GetOrAdd(name, static (name, registry) => new Lazy<PaymentClientRuntime>(() => registry.Create(name)), this).Value;
 
     private PaymentClientRuntime Create(string name) =>
-        new(name, _registrations.Get(name), _options.Get(name), _timeProvider, _jitter);
+        new(name, _registrations.Get(name), _options.Get(name), _timeProvider, _jitter, _telemetry, _logger);
 }

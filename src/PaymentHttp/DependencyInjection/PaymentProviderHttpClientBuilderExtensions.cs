@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -94,9 +95,7 @@ public static class PaymentProviderHttpClientBuilderExtensions
         // Added outer to inner: typed exceptions → resilience → per-attempt classification.
         builder.AddHttpMessageHandler(serviceProvider => new ProviderExceptionHandler(RuntimeOf(serviceProvider, name)));
         builder.AddHttpMessageHandler(serviceProvider => new PaymentResilienceHandler(RuntimeOf(serviceProvider, name)));
-        builder.AddHttpMessageHandler(serviceProvider => new ClassificationHandler(
-            RuntimeOf(serviceProvider, name),
-            serviceProvider.GetService<ILoggerFactory>()?.CreateLogger("PaymentHttp") ?? NullLogger.Instance));
+        builder.AddHttpMessageHandler(serviceProvider => new ClassificationHandler(RuntimeOf(serviceProvider, name)));
         return builder;
     }
 
@@ -106,11 +105,15 @@ public static class PaymentProviderHttpClientBuilderExtensions
     private static void AddSharedServices(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentProviderClientOptions>, PaymentProviderClientOptionsValidator>());
+        services.AddMetrics();
         services.TryAddSingleton(PaymentJitter.Shared);
+        services.TryAddSingleton(serviceProvider => new PaymentHttpTelemetry(serviceProvider.GetService<IMeterFactory>()));
         services.TryAddSingleton(serviceProvider => new PaymentClientRegistry(
             serviceProvider.GetRequiredService<IOptionsMonitor<PaymentProviderClientOptions>>(),
             serviceProvider.GetRequiredService<IOptionsMonitor<PaymentClientRegistration>>(),
             serviceProvider.GetRequiredService<PaymentJitter>(),
+            serviceProvider.GetRequiredService<PaymentHttpTelemetry>(),
+            serviceProvider.GetService<ILoggerFactory>()?.CreateLogger(PaymentHttpTelemetry.Name) ?? NullLogger.Instance,
             serviceProvider.GetService<TimeProvider>()));
     }
 }

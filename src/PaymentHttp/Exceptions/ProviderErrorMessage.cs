@@ -32,7 +32,7 @@ internal static class ProviderErrorMessage
             text.Append(')');
         }
 
-        text.Append(": ").Append(error.Message);
+        text.Append(": ").Append(SecretRedactor.Redact(error.Message));
         if (error.RetryAfter is { } retryAfter)
         {
             text.Append(" Retry after ")

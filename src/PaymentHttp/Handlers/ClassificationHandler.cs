@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using System.Diagnostics;
 
 namespace PaymentHttp;
 
@@ -11,16 +11,15 @@ namespace PaymentHttp;
 internal sealed class ClassificationHandler : DelegatingHandler
 {
     private readonly PaymentClientRuntime _client;
-    private readonly ILogger _logger;
 
-    public ClassificationHandler(PaymentClientRuntime client, ILogger logger)
+    public ClassificationHandler(PaymentClientRuntime client)
     {
         _client = client;
-        _logger = logger;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var started = _client.TimeProvider.GetTimestamp();
         HttpResponseMessage response;
         try
         {
@@ -28,19 +27,62 @@ internal sealed class ClassificationHandler : DelegatingHandler
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && TransportFailure.Classify(exception) is { } failure)
         {
-            throw ProviderExceptionFactory.Create(Complete(failure, request, response: null), attempts: 1, exception);
+            var error = Complete(failure, request, response: null);
+            RecordAttempt(started, error);
+            throw ProviderExceptionFactory.Create(error, attempts: 1, exception);
+        }
+        catch (OperationCanceledException)
+        {
+            RecordAttempt(started, error: null, outcome: "canceled");
+            throw;
         }
 
         try
         {
-            return (int)response.StatusCode >= 400
+            var classified = (int)response.StatusCode >= 400
                 ? await ClassifyFailureAsync(request, response, cancellationToken).ConfigureAwait(false)
                 : await PassSuccessAsync(request, response, cancellationToken).ConfigureAwait(false);
+            RecordAttempt(started, (classified.Content as ProviderErrorContent)?.Error);
+            return classified;
+        }
+        catch (PaymentProviderException failed)
+        {
+            RecordAttempt(started, failed.Error);
+            response.Dispose();
+            throw;
         }
         catch
         {
             response.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Records the attempt's duration and, for a failure, its classification. Free when nobody listens.</summary>
+    private void RecordAttempt(long started, ProviderError? error, string? outcome = null)
+    {
+        var telemetry = _client.Telemetry;
+        if (error is not null && telemetry.Failures.Enabled)
+        {
+            telemetry.Failures.Add(1, new TagList
+            {
+                { PaymentHttpTelemetry.ProviderTag, _client.ProviderTag },
+                { PaymentHttpTelemetry.ClientTag, _client.Name },
+                { PaymentHttpTelemetry.CategoryTag, PaymentHttpTelemetry.TagValue(error.Category) },
+                { PaymentHttpTelemetry.CodeTag, PaymentHttpTelemetry.CodeTagValue(error.Code) },
+            });
+        }
+
+        if (telemetry.AttemptDuration.Enabled)
+        {
+            telemetry.AttemptDuration.Record(
+                _client.TimeProvider.GetElapsedTime(started).TotalSeconds,
+                new TagList
+                {
+                    { PaymentHttpTelemetry.ProviderTag, _client.ProviderTag },
+                    { PaymentHttpTelemetry.ClientTag, _client.Name },
+                    { PaymentHttpTelemetry.OutcomeTag, outcome ?? (error is null ? "success" : PaymentHttpTelemetry.TagValue(error.Category)) },
+                });
         }
     }
 
@@ -99,7 +141,7 @@ internal sealed class ClassificationHandler : DelegatingHandler
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            PaymentHttpLog.ClassifierFailed(_logger, _client.Name, (int)response.StatusCode, exception);
+            PaymentHttpLog.ClassifierFailed(_client.Logger, _client.Name, (int)response.StatusCode, exception);
             error = null;
         }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace PaymentHttp;
 
 /// <summary>
@@ -8,9 +10,10 @@ internal sealed class PaymentCallState
 {
     private bool? _isSafeToRepeat;
 
-    public PaymentCallState(PaymentResilienceHandler handler, HttpRequestMessage request, PaymentClientRuntime client)
+    public PaymentCallState(PaymentResilienceHandler handler, HttpRequestMessage request, PaymentClientRuntime client, Activity? activity)
     {
         Handler = handler;
+        Activity = activity;
         Request = request;
         Client = client;
         StartTimestamp = client.TimeProvider.GetTimestamp();
@@ -21,6 +24,9 @@ internal sealed class PaymentCallState
     public HttpRequestMessage Request { get; }
 
     public PaymentClientRuntime Client { get; }
+
+    /// <summary>Gets the call's activity, or <see langword="null"/> when nobody listens.</summary>
+    public Activity? Activity { get; }
 
     public long StartTimestamp { get; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace PaymentHttp;
@@ -15,7 +16,9 @@ internal sealed class PaymentClientRuntime
         PaymentClientRegistration registration,
         PaymentProviderClientOptions options,
         TimeProvider timeProvider,
-        PaymentJitter jitter)
+        PaymentJitter jitter,
+        PaymentHttpTelemetry telemetry,
+        ILogger logger)
     {
         Name = name;
         Provider = registration.Provider;
@@ -33,6 +36,9 @@ internal sealed class PaymentClientRuntime
         TotalTimeout = options.TotalTimeout;
         TimeProvider = timeProvider;
         Jitter = jitter;
+        Telemetry = telemetry;
+        Logger = logger;
+        ProviderTag = PaymentHttpTelemetry.TagValue(Provider);
         Pipeline = PaymentPipelineFactory.Create(this, options.CircuitBreaker);
     }
 
@@ -68,6 +74,13 @@ internal sealed class PaymentClientRuntime
     public TimeProvider TimeProvider { get; }
 
     public PaymentJitter Jitter { get; }
+
+    public PaymentHttpTelemetry Telemetry { get; }
+
+    public ILogger Logger { get; }
+
+    /// <summary>Gets the provider's name as used in logs, metrics and traces.</summary>
+    public string ProviderTag { get; }
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 }

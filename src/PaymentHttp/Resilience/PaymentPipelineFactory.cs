@@ -12,6 +12,7 @@ internal static class PaymentPipelineFactory
 {
     public static ResiliencePipeline<HttpResponseMessage> Create(PaymentClientRuntime client, PaymentCircuitBreakerOptions breaker)
     {
+        var telemetry = new PaymentPipelineTelemetry(client);
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
         {
             Name = $"PaymentHttp-{client.Name}",
@@ -34,6 +35,7 @@ internal static class PaymentPipelineFactory
                 Delay = TimeSpan.Zero,
                 BackoffType = DelayBackoffType.Constant,
                 UseJitter = false,
+                OnRetry = telemetry.OnRetry,
             });
         }
 
@@ -47,6 +49,9 @@ internal static class PaymentPipelineFactory
                 MinimumThroughput = breaker.MinimumThroughput,
                 SamplingDuration = breaker.SamplingDuration,
                 BreakDuration = breaker.BreakDuration,
+                OnOpened = telemetry.OnOpened,
+                OnHalfOpened = telemetry.OnHalfOpened,
+                OnClosed = telemetry.OnClosed,
             });
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Polly;
 
@@ -25,7 +26,8 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
             await LoadIntoBufferAsync(content, cancellationToken).ConfigureAwait(false);
         }
 
-        var call = new PaymentCallState(this, request, _client);
+        using var activity = StartActivity(request);
+        var call = new PaymentCallState(this, request, _client, activity);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(PaymentResilienceKeys.RequestMessage, request);
         context.Properties.Set(PaymentResilienceKeys.CallState, call);
@@ -51,10 +53,18 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
                 context,
                 call).ConfigureAwait(false);
 
+            activity?.SetTag(PaymentHttpTelemetry.AttemptsTag, call.Attempts);
             if (outcome.Exception is { } failure)
             {
                 var typed = ProviderExceptionFactory.FromException(failure, _client.Provider, call.IsSafeToRepeat, call.Attempts, cancellationToken);
-                if (typed is null || ReferenceEquals(typed, failure))
+                if (typed is null)
+                {
+                    activity?.SetStatus(ActivityStatusCode.Error, failure.GetType().Name);
+                    ExceptionDispatchInfo.Throw(failure);
+                }
+
+                ReportFinalFailure(activity, typed.Error, call.Attempts);
+                if (ReferenceEquals(typed, failure))
                 {
                     ExceptionDispatchInfo.Throw(failure);
                 }
@@ -66,6 +76,7 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
             if (result.Content is ProviderErrorContent failed)
             {
                 failed.Attempts = call.Attempts;
+                ReportFinalFailure(activity, failed.Error, call.Attempts);
             }
 
             return result;
@@ -74,6 +85,40 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    private Activity? StartActivity(HttpRequestMessage request)
+    {
+        var activity = PaymentHttpTelemetry.ActivitySource.StartActivity("PaymentHttp.Call");
+        if (activity is not null)
+        {
+            activity.DisplayName = $"{_client.ProviderTag} {request.Method.Method}";
+            activity.SetTag(PaymentHttpTelemetry.ProviderTag, _client.ProviderTag);
+            activity.SetTag(PaymentHttpTelemetry.ClientTag, _client.Name);
+            activity.SetTag("http.request.method", request.Method.Method);
+        }
+
+        return activity;
+    }
+
+    private void ReportFinalFailure(Activity? activity, ProviderError error, int attempts)
+    {
+        var category = PaymentHttpTelemetry.TagValue(error.Category);
+        if (activity is not null)
+        {
+            activity.SetTag(PaymentHttpTelemetry.CategoryTag, category);
+            activity.SetTag(PaymentHttpTelemetry.CodeTag, PaymentHttpTelemetry.CodeTagValue(error.Code));
+            activity.SetTag("error.type", category);
+            if (error.StatusCode is { } status)
+            {
+                activity.SetTag("http.response.status_code", (int)status);
+            }
+
+            activity.SetStatus(ActivityStatusCode.Error, category);
+        }
+
+        PaymentHttpLog.CallFailed(
+            _client.Logger, _client.Name, _client.ProviderTag, category, (int?)error.StatusCode, error.Code, attempts, error.Message);
     }
 
     private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

@@ -146,7 +146,7 @@ public sealed class ClassificationHandlerTests
 
         await Should.ThrowAsync<ProviderNotFoundException>(() => harness.PostAsync());
 
-        var entry = logs.Entries.Where(e => e.Category == "PaymentHttp").ShouldHaveSingleItem();
+        var entry = logs.Entries.Where(e => e.EventId.Name == "ClassifierFailed").ShouldHaveSingleItem();
         entry.Level.ShouldBe(LogLevel.Error);
         entry.Exception.ShouldBeOfType<FormatException>();
         entry.Message.ShouldContain("HTTP 404");

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace PaymentHttp.Tests.TestUtilities;
+
+/// <summary>
+/// Captures the PaymentHttp measurements of one service provider (by its meter factory) and the PaymentHttp
+/// activities of one client (by its name), so parallel tests do not see each other's telemetry.
+/// </summary>
+public sealed class TelemetryCapture : IDisposable
+{
+    private readonly MeterListener _meters = new();
+    private readonly ActivityListener _activities;
+    private readonly ConcurrentQueue<Measurement> _measurements = new();
+    private readonly ConcurrentQueue<Activity> _stopped = new();
+
+    public TelemetryCapture(IMeterFactory meterFactory, string clientName)
+    {
+        _meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, meterFactory) && instrument.Meter.Name == "PaymentHttp")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _meters.Start();
+
+        _activities = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "PaymentHttp",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if ((activity.GetTagItem("payment.client.name") as string) == clientName)
+                {
+                    _stopped.Enqueue(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(_activities);
+    }
+
+    public IReadOnlyList<Measurement> Measurements => [.. _measurements];
+
+    public IReadOnlyList<Activity> Activities => [.. _stopped];
+
+    public IReadOnlyList<Measurement> Named(string instrument) => Measurements.Where(m => m.Instrument == instrument).ToList();
+
+    public void Dispose()
+    {
+        _meters.Dispose();
+        _activities.Dispose();
+    }
+
+    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+        _measurements.Enqueue(new Measurement(instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString())));
+
+    public sealed record Measurement(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags);
+}
