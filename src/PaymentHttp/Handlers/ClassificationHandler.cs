@@ -19,6 +19,14 @@ internal sealed class ClassificationHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // SocketsHttpHandler silently re-sends a request without content, up to three times, when the connection
+        // closes before any response byte. For a bodiless POST or DELETE that is a duplicate payment action the
+        // pipeline never sees. Empty content (Content-Length: 0, as a bodiless POST sends anyway) turns that off.
+        if (request.Content is null && !RequestSafety.IsSafeToRepeat(request, _client.IdempotencyKeyHeader))
+        {
+            request.Content = new ByteArrayContent([]);
+        }
+
         var started = _client.TimeProvider.GetTimestamp();
         HttpResponseMessage response;
         try

@@ -68,6 +68,36 @@ public sealed class ClassificationHandlerTests
         harness.Primary.Attempts.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData("POST", true)]
+    [InlineData("DELETE", true)]
+    [InlineData("PATCH", true)]
+    [InlineData("GET", false)]
+    [InlineData("HEAD", false)]
+    public async Task BodilessUnsafeRequest_GetsEmptyContent_SoTheSocketHandlerCannotResendIt(string method, bool expectContent)
+    {
+        using var harness = PaymentClientHarness.Create();
+        harness.Primary.Respond(HttpStatusCode.OK, "{}");
+        using var request = new HttpRequestMessage(new HttpMethod(method), "payments/1/capture");
+
+        using var response = await harness.Client.SendAsync(request);
+
+        (request.Content is not null).ShouldBe(expectContent);
+        harness.Primary.Requests.Single().Body.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task BodilessPostMarkedIdempotent_KeepsNoContent()
+    {
+        using var harness = PaymentClientHarness.Create();
+        harness.Primary.Respond(HttpStatusCode.OK, "{}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "payments/1/refresh").MarkAsIdempotent();
+
+        using var response = await harness.Client.SendAsync(request);
+
+        request.Content.ShouldBeNull();
+    }
+
     [Fact]
     public async Task HugeErrorBody_ReadNoFurtherThanTheLimit()
     {
