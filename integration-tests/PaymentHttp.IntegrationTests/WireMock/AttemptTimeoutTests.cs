@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using PaymentHttp.IntegrationTests.Infrastructure;
+using Polly.Timeout;
+
+namespace PaymentHttp.IntegrationTests.WireMock;
+
+/// <summary>
+/// The provider holds the request longer than <see cref="PaymentProviderClientOptions.AttemptTimeout"/> (1 s here,
+/// against WireMock delays of 5 s): it may be processing the payment right now.
+/// </summary>
+public sealed class AttemptTimeoutTests : WireMockTest
+{
+    private const string FixedDelay = "/delays/fixed-delay-5s";
+    private const string SlowBody = "/delays/slow-body-5s";
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WellBeforeTheDelayEnds = TimeSpan.FromSeconds(4);
+
+    public AttemptTimeoutTests(WireMockServerFixture server)
+        : base(server)
+    {
+    }
+
+    [Fact]
+    public async Task DelayBeyondAttemptTimeout_OnPaymentPost_IsOutcomeUnknownAfterOneRequest()
+    {
+        var client = CreateClient(PaymentProvider.Plutu, options => options.AttemptTimeout = AttemptTimeout);
+        var elapsed = Stopwatch.StartNew();
+
+        var exception = await Should.ThrowAsync<ProviderOutcomeUnknownException>(() => client.PostAsync(FixedDelay));
+
+        elapsed.Elapsed.ShouldBeLessThan(WellBeforeTheDelayEnds);
+        exception.Attempts.ShouldBe(1);
+        exception.StatusCode.ShouldBeNull();
+        exception.InnerException.ShouldBeOfType<TimeoutRejectedException>();
+        (await RequestsReceivedAsync(FixedDelay)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task DelayBeyondAttemptTimeout_OnGet_IsRetriedThenUnavailable()
+    {
+        var client = CreateClient(PaymentProvider.Plutu, options => options.AttemptTimeout = AttemptTimeout);
+
+        var exception = await Should.ThrowAsync<ProviderUnavailableException>(() => client.GetAsync(FixedDelay));
+
+        exception.Attempts.ShouldBe(PaymentClientOverWireMock.DefaultMaxRetryAttempts + 1);
+        exception.InnerException.ShouldBeOfType<TimeoutRejectedException>();
+        (await RequestsReceivedAsync(FixedDelay)).ShouldBe(PaymentClientOverWireMock.DefaultMaxRetryAttempts + 1);
+    }
+
+    [Fact]
+    public async Task SuccessBodyOutlastingAttemptTimeout_OnPaymentPost_IsOutcomeUnknownAfterOneRequest()
+    {
+        // 200 and its headers arrive at once: the provider accepted the payment, but its answer is lost.
+        var client = CreateClient(PaymentProvider.Plutu, options => options.AttemptTimeout = AttemptTimeout);
+        var elapsed = Stopwatch.StartNew();
+
+        var exception = await Should.ThrowAsync<ProviderOutcomeUnknownException>(() => client.PostAsync(SlowBody));
+
+        elapsed.Elapsed.ShouldBeLessThan(WellBeforeTheDelayEnds);
+        exception.Attempts.ShouldBe(1);
+        exception.InnerException.ShouldBeOfType<TimeoutRejectedException>();
+        (await RequestsReceivedAsync(SlowBody)).ShouldBe(1);
+    }
+}
