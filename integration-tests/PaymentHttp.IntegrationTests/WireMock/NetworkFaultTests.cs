@@ -98,10 +98,12 @@ public sealed class NetworkFaultTests : WireMockTest
         (await RequestsReceivedAsync(urlPath)).ShouldBe((MaxRetryAttempts + 1) * sendsPerAttempt);
     }
 
-    [Fact(Skip = "Known money-safety bug found by this suite: SocketsHttpHandler re-sends a request WITHOUT content up to 3 more "
-        + "times when the connection closes before any response byte, so WireMock receives this POST 4 times while PaymentHttp "
-        + "reports Attempts = 1. Fix in the library (give an unsafe request without content an empty ByteArrayContent before "
-        + "sending; checked by hand: WireMock then receives it once), then remove this Skip.")]
+    /// <summary>
+    /// Regression test for a money-safety bug this suite found: SocketsHttpHandler re-sends a request without content
+    /// up to 3 more times when the connection closes before any response byte, so this POST reached WireMock 4 times
+    /// while PaymentHttp reported one attempt.
+    /// </summary>
+    [Fact]
     public async Task EmptyResponse_OnPaymentPostWithoutBody_IsSentOnce()
     {
         var client = CreateClient(PaymentProvider.Paysafe);

@@ -4,9 +4,9 @@ using PaymentHttp.IntegrationTests.Infrastructure;
 namespace PaymentHttp.IntegrationTests.WireMock;
 
 /// <summary>
-/// Every provider mapping file whose outcome the HTTP status decides (<c>metadata.paymentHttpOutcome.decidedBy</c> =
-/// <c>httpStatus</c>), sent through a real PaymentHttp client for its provider. Mappings whose outcome needs the
-/// provider's own error code (<c>providerCode</c>) wait for the provider classifiers.
+/// Every provider mapping file, sent through a real PaymentHttp client for its provider: those whose outcome the HTTP
+/// status decides (<c>metadata.paymentHttpOutcome.decidedBy</c> = <c>httpStatus</c>) and those that need the
+/// provider's own error code (<c>providerCode</c>: codes in bodies, Paysafe headers, failures inside HTTP 200).
 /// </summary>
 public sealed class ProviderEnvelopeTests : WireMockTest
 {
@@ -15,12 +15,12 @@ public sealed class ProviderEnvelopeTests : WireMockTest
     {
     }
 
-    public static TheoryData<string> StatusDecidedMappingFiles()
+    public static TheoryData<string> ProviderMappingFiles()
     {
         var files = new TheoryData<string>();
         foreach (var mapping in WireMockMappingFiles.All)
         {
-            if (ExpectedProviderOutcome.From(mapping) is { DecidedByHttpStatus: true })
+            if (ExpectedProviderOutcome.From(mapping) is not null)
             {
                 files.Add(mapping.File);
             }
@@ -29,9 +29,16 @@ public sealed class ProviderEnvelopeTests : WireMockTest
         return files;
     }
 
+    [Fact]
+    public void ProviderMappingFiles_IncludeCodeDecidedOnes()
+    {
+        WireMockMappingFiles.All.Count(mapping => ExpectedProviderOutcome.From(mapping) is { DecidedByHttpStatus: false })
+            .ShouldBeGreaterThanOrEqualTo(20);
+    }
+
     [Theory]
-    [MemberData(nameof(StatusDecidedMappingFiles))]
-    public async Task StatusDecidedEnvelope_EndsAsItsMappingFileSays(string mappingFile)
+    [MemberData(nameof(ProviderMappingFiles))]
+    public async Task ProviderEnvelope_EndsAsItsMappingFileSays(string mappingFile)
     {
         var mapping = WireMockMappingFiles.Single(mappingFile);
         var expected = ExpectedProviderOutcome.From(mapping).ShouldNotBeNull();
