@@ -12,7 +12,9 @@ namespace PaymentHttp.Benchmarks;
 /// Throughput over real sockets: an in-process Kestrel server on the loopback address answering every request with
 /// a small JSON 200, and <see cref="Callers"/> concurrent callers each sending <see cref="RequestsPerCaller"/>
 /// requests through a bare <see cref="HttpClient"/> over a <see cref="SocketsHttpHandler"/> [baseline], or through a
-/// PaymentHttp client over the same kind of handler. Results are per request (<c>OperationsPerInvoke</c>).
+/// PaymentHttp client over the same kind of handler. For context, also through the hand-wired Polly pipeline of
+/// <see cref="SuccessPathBenchmarks"/>, which tells how much of a gap is Polly's and how much PaymentHttp's own.
+/// Results are per request (<c>OperationsPerInvoke</c>).
 /// </summary>
 /// <remarks>
 /// The PaymentHttp client is a Paysafe one, which inspects 2xx bodies: the most a success costs. Target:
@@ -32,6 +34,7 @@ public class LoopbackThroughputBenchmarks
     private WebApplication _server = null!;
     private BenchmarkClients _clients = null!;
     private HttpClient _bare = null!;
+    private HttpClient _handWired = null!;
     private HttpClient _paymentHttp = null!;
 
     [GlobalSetup]
@@ -53,13 +56,17 @@ public class LoopbackThroughputBenchmarks
         var address = new Uri(_server.Urls.Single() + "/");
 
         _clients = new BenchmarkClients(address)
+            .AddHandWiredPolly("polly", () => new SocketsHttpHandler())
             .AddPaymentHttp("paymenthttp", PaymentProvider.Paysafe, () => new SocketsHttpHandler());
         _bare = _clients.Bare(new SocketsHttpHandler());
+        _handWired = _clients.Get("polly");
         _paymentHttp = _clients.Get("paymenthttp");
 
-        // Both clients must really get the 200 from the server.
-        RunCallersAsync(_bare, callers: 1, requestsPerCaller: 1).GetAwaiter().GetResult();
-        RunCallersAsync(_paymentHttp, callers: 1, requestsPerCaller: 1).GetAwaiter().GetResult();
+        // Every client must really get the 200 from the server.
+        foreach (var client in new[] { _bare, _handWired, _paymentHttp })
+        {
+            RunCallersAsync(client, callers: 1, requestsPerCaller: 1).GetAwaiter().GetResult();
+        }
     }
 
     [GlobalCleanup]
@@ -72,6 +79,9 @@ public class LoopbackThroughputBenchmarks
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Requests)]
     public Task BareHttpClient() => RunCallersAsync(_bare, Callers, RequestsPerCaller);
+
+    [Benchmark(OperationsPerInvoke = Requests)]
+    public Task HandWiredPolly() => RunCallersAsync(_handWired, Callers, RequestsPerCaller);
 
     [Benchmark(OperationsPerInvoke = Requests)]
     public Task PaymentHttpClient() => RunCallersAsync(_paymentHttp, Callers, RequestsPerCaller);
