@@ -92,8 +92,7 @@ public static class PaymentProviderHttpClientBuilderExtensions
             client.Timeout = Timeout.InfiniteTimeSpan; // the pipeline owns timeouts
         });
 
-        // Added outer to inner: typed exceptions → resilience → per-attempt classification.
-        builder.AddHttpMessageHandler(serviceProvider => new ProviderExceptionHandler(RuntimeOf(serviceProvider, name)));
+        // Added outer to inner: resilience with typed exceptions at its edge → per-attempt classification.
         builder.AddHttpMessageHandler(serviceProvider => new PaymentResilienceHandler(RuntimeOf(serviceProvider, name)));
         builder.AddHttpMessageHandler(serviceProvider => new ClassificationHandler(RuntimeOf(serviceProvider, name)));
         return builder;

@@ -27,7 +27,7 @@ internal sealed class ClassificationHandler : DelegatingHandler
             request.Content = new ByteArrayContent([]);
         }
 
-        var started = _client.TimeProvider.GetTimestamp();
+        var started = _client.Telemetry.AttemptDuration.Enabled ? _client.TimeProvider.GetTimestamp() : 0;
         HttpResponseMessage response;
         try
         {
@@ -45,13 +45,34 @@ internal sealed class ClassificationHandler : DelegatingHandler
             throw;
         }
 
+        ProviderError? classified;
         try
         {
-            var classified = (int)response.StatusCode >= 400
-                ? await ClassifyFailureAsync(request, response, cancellationToken).ConfigureAwait(false)
-                : await PassSuccessAsync(request, response, cancellationToken).ConfigureAwait(false);
-            RecordAttempt(started, (classified.Content as ProviderErrorContent)?.Error);
-            return classified;
+            if ((int)response.StatusCode >= 400)
+            {
+                classified = await ClassifyFailureAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // Buffer the body inside the pipeline: if it breaks off, the provider has acted but the answer is
+                // lost, which must be classified here, not escape from HttpClient as a raw HttpRequestException.
+                try
+                {
+#if NET9_0_OR_GREATER
+                    await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+                    await LoadIntoBufferAsync(response, cancellationToken).ConfigureAwait(false);
+#endif
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or IOException or ObjectDisposedException)
+                {
+                    throw ProviderExceptionFactory.Create(Complete(TransportFailure.BrokenSuccessBody(), request, response), attempts: 1, exception);
+                }
+
+                classified = _client.Classifier.InspectsSuccessResponses && response.IsSuccessStatusCode
+                    ? await InspectSuccessAsync(response, cancellationToken).ConfigureAwait(false)
+                    : null;
+            }
         }
         catch (PaymentProviderException failed)
         {
@@ -64,77 +85,31 @@ internal sealed class ClassificationHandler : DelegatingHandler
             response.Dispose();
             throw;
         }
-    }
 
-    /// <summary>Records the attempt's duration and, for a failure, its classification. Free when nobody listens.</summary>
-    private void RecordAttempt(long started, ProviderError? error, string? outcome = null)
-    {
-        var telemetry = _client.Telemetry;
-        if (error is not null && telemetry.Failures.Enabled)
+        if (classified is null)
         {
-            telemetry.Failures.Add(1, new TagList
-            {
-                { PaymentHttpTelemetry.ProviderTag, _client.ProviderTag },
-                { PaymentHttpTelemetry.ClientTag, _client.Name },
-                { PaymentHttpTelemetry.CategoryTag, PaymentHttpTelemetry.TagValue(error.Category) },
-                { PaymentHttpTelemetry.CodeTag, PaymentHttpTelemetry.CodeTagValue(error.Code) },
-            });
-        }
-
-        if (telemetry.AttemptDuration.Enabled)
-        {
-            telemetry.AttemptDuration.Record(
-                _client.TimeProvider.GetElapsedTime(started).TotalSeconds,
-                new TagList
-                {
-                    { PaymentHttpTelemetry.ProviderTag, _client.ProviderTag },
-                    { PaymentHttpTelemetry.ClientTag, _client.Name },
-                    { PaymentHttpTelemetry.OutcomeTag, outcome ?? (error is null ? "success" : PaymentHttpTelemetry.TagValue(error.Category)) },
-                });
-        }
-    }
-
-    private async Task<HttpResponseMessage> PassSuccessAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        // Buffer the body inside the pipeline: if it breaks off, the provider has acted but the answer is lost,
-        // which must be classified here, not escape from HttpClient as a raw HttpRequestException.
-        try
-        {
-            await LoadIntoBufferAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or IOException or ObjectDisposedException)
-        {
-            throw ProviderExceptionFactory.Create(Complete(TransportFailure.BrokenSuccessBody(), request, response), attempts: 1, exception);
-        }
-
-        if (!_client.Classifier.InspectsSuccessResponses || !response.IsSuccessStatusCode)
-        {
+            RecordAttempt(started, error: null);
             return response;
         }
 
-        ProviderError? error;
-        using (var body = await BodyReader.CopyBufferedAsync(response.Content, _client.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false))
-        {
-            if (body.Length == 0)
-            {
-                return response;
-            }
-
-            error = ClassifySafely(response, body, fallbackToStatus: false);
-        }
-
-        return error is null ? response : Replace(response, Complete(error, request, response));
+        var completed = Complete(classified, request, response);
+        RecordAttempt(started, completed);
+        var original = response.Content;
+        response.Content = new ProviderErrorContent(completed);
+        original.Dispose();
+        return response;
     }
 
-    private async Task<HttpResponseMessage> ClassifyFailureAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    private async ValueTask<ProviderError> ClassifyFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        ProviderError error;
-        using (var body = await BodyReader.ReadBoundedAsync(response.Content, _client.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false))
-        {
-            error = ClassifySafely(response, body, fallbackToStatus: true)!;
-        }
+        using var body = await BodyReader.ReadBoundedAsync(response.Content, _client.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+        return ClassifySafely(response, body, fallbackToStatus: true)!;
+    }
 
-        return Replace(response, Complete(error, request, response));
+    private async ValueTask<ProviderError?> InspectSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var body = await BodyReader.CopyBufferedAsync(response.Content, _client.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+        return body.Length == 0 ? null : ClassifySafely(response, body, fallbackToStatus: false);
     }
 
     private ProviderError? ClassifySafely(HttpResponseMessage response, in RentedBody body, bool fallbackToStatus)
@@ -164,20 +139,38 @@ internal sealed class ClassificationHandler : DelegatingHandler
             RequestSafety.IsSafeToRepeat(request, _client.IdempotencyKeyHeader),
             _client.OverrideFor(error.Code));
 
-    private static HttpResponseMessage Replace(HttpResponseMessage response, ProviderError error)
+    /// <summary>Records the attempt's duration and, for a failure, its classification. Free when nobody listens.</summary>
+    private void RecordAttempt(long started, ProviderError? error, string? outcome = null)
     {
-        var original = response.Content;
-        response.Content = new ProviderErrorContent(error);
-        original.Dispose();
-        return response;
+        var telemetry = _client.Telemetry;
+        if (error is not null && telemetry.Failures.Enabled)
+        {
+            telemetry.Failures.Add(1, new TagList
+            {
+                { PaymentHttpTelemetry.ProviderTag, _client.ProviderTag },
+                { PaymentHttpTelemetry.ClientTag, _client.Name },
+                { PaymentHttpTelemetry.CategoryTag, PaymentHttpTelemetry.TagValue(error.Category) },
+                { PaymentHttpTelemetry.CodeTag, PaymentHttpTelemetry.CodeTagValue(error.Code) },
+            });
+        }
+
+        if (started != 0 && telemetry.AttemptDuration.Enabled)
+        {
+            telemetry.AttemptDuration.Record(
+                _client.TimeProvider.GetElapsedTime(started).TotalSeconds,
+                new TagList
+                {
+                    { PaymentHttpTelemetry.ProviderTag, _client.ProviderTag },
+                    { PaymentHttpTelemetry.ClientTag, _client.Name },
+                    { PaymentHttpTelemetry.OutcomeTag, outcome ?? (error is null ? "success" : PaymentHttpTelemetry.TagValue(error.Category)) },
+                });
+        }
     }
 
+#if !NET9_0_OR_GREATER
+    /// <summary>.NET 8 has no cancellable LoadIntoBufferAsync: abort a stalled read by disposing the response.</summary>
     private static async Task LoadIntoBufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-#if NET9_0_OR_GREATER
-        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-        // .NET 8 has no cancellable LoadIntoBufferAsync: abort a stalled read by disposing the response.
         using var abort = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
         try
         {
@@ -188,6 +181,6 @@ internal sealed class ClassificationHandler : DelegatingHandler
             cancellationToken.ThrowIfCancellationRequested();
             throw;
         }
-#endif
     }
+#endif
 }

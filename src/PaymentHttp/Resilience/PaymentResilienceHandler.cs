@@ -5,9 +5,11 @@ using Polly;
 namespace PaymentHttp;
 
 /// <summary>
-/// Runs each call through the client's Polly pipeline (total timeout → retry → circuit breaker → attempt
-/// timeout), re-sending the same request message on retries as Microsoft's ResilienceHandler does. Exceptions
-/// travel as Polly outcomes and are translated into typed exceptions at the edge, with the attempt count.
+/// The outer PaymentHttp handler. It runs each call through the client's Polly pipeline (total timeout → retry →
+/// circuit breaker → attempt timeout), re-sending the same request message on retries as Microsoft's
+/// ResilienceHandler does, and at the edge turns the final failure — a classified response or an exception carried
+/// as a Polly outcome — into the typed exception of its category, with the attempt count. The failed response is
+/// disposed. Doing that here rather than in a handler of its own saves an async layer on every call.
 /// </summary>
 internal sealed class PaymentResilienceHandler : DelegatingHandler
 {
@@ -20,9 +22,9 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_client.MaxRetryAttempts > 0 && request.Content is { } content && !IsReplayable(content))
+        if (request.Content is { } content && !IsReplayable(content))
         {
-            // Buffered once, so every attempt sends the same bytes.
+            // Buffered once, so every attempt — ours, or those of a resilience handler outside — sends the same bytes.
             await LoadIntoBufferAsync(content, cancellationToken).ConfigureAwait(false);
         }
 
@@ -75,8 +77,9 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
             var result = outcome.Result!;
             if (result.Content is ProviderErrorContent failed)
             {
-                failed.Attempts = call.Attempts;
                 ReportFinalFailure(activity, failed.Error, call.Attempts);
+                result.Dispose();
+                throw ProviderExceptionFactory.Create(failed.Error, call.Attempts);
             }
 
             return result;
