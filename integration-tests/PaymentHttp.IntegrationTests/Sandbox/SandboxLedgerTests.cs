@@ -79,6 +79,8 @@ public sealed class SandboxLedgerTests
         Should.Throw<ArgumentOutOfRangeException>(() => SandboxFault.Delay(TimeSpan.FromSeconds(-2)));
         Should.Throw<ArgumentOutOfRangeException>(() => SandboxFault.ProviderError("1", (System.Net.HttpStatusCode)700));
         Should.Throw<ArgumentOutOfRangeException>(() => sandbox.SetOutage((PaymentProvider)99, true));
+        Should.Throw<ArgumentOutOfRangeException>(() => sandbox.CredentialsHandler((PaymentProvider)99));
+        Should.Throw<ArgumentOutOfRangeException>(() => SandboxFault.Delay(TimeSpan.FromDays(50)));
     }
 
     [Fact]

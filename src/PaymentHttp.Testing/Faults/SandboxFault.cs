@@ -9,6 +9,9 @@ namespace PaymentHttp.Testing;
 /// </summary>
 public sealed class SandboxFault
 {
+    // The longest wait Task.Delay accepts on every target framework.
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private SandboxFault(SandboxFaultKind kind, TimeSpan? duration = null, TimeSpan? retryAfter = null, string? providerCode = null, HttpStatusCode? statusCode = null)
     {
         Kind = kind;
@@ -94,12 +97,12 @@ public sealed class SandboxFault
     /// </summary>
     /// <param name="duration">How long to hold the response; <see cref="Timeout.InfiniteTimeSpan"/> holds it until the client gives up.</param>
     /// <returns>The fault.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative and not infinite, or longer than 49 days.</exception>
     public static SandboxFault Delay(TimeSpan duration)
     {
-        if (duration < TimeSpan.Zero && duration != Timeout.InfiniteTimeSpan)
+        if ((duration < TimeSpan.Zero && duration != Timeout.InfiniteTimeSpan) || duration > MaxDelay)
         {
-            throw new ArgumentOutOfRangeException(nameof(duration), duration, "The delay must be zero or more, or Timeout.InfiniteTimeSpan.");
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "The delay must be between zero and 49 days, or Timeout.InfiniteTimeSpan.");
         }
 
         return new(SandboxFaultKind.Delay, duration: duration);

@@ -7,8 +7,8 @@ namespace PaymentHttp.Testing;
 /// request.
 /// </summary>
 /// <remarks>
-/// Faults are taken only by requests that pass the provider's authentication check and name a reference; an
-/// outage (<see cref="ProviderSandbox.SetOutage"/>) answers before any fault is taken.
+/// Faults are taken only by requests that pass the provider's authentication check, are valid and name a
+/// reference; an outage (<see cref="ProviderSandbox.SetOutage"/>) answers before any fault is taken.
 /// </remarks>
 public sealed class SandboxFaults
 {

@@ -110,8 +110,11 @@ public sealed class ProviderSandbox : IAsyncDisposable
     /// <returns>A new handler; <c>IHttpClientFactory</c> owns and disposes it.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="provider"/> is not a known provider.</exception>
     /// <exception cref="ObjectDisposedException">The sandbox was disposed.</exception>
-    public DelegatingHandler CredentialsHandler(PaymentProvider provider) =>
-        new SandboxClientHandler(_router.For(provider), BaseAddress(provider), Faults, _refused);
+    public DelegatingHandler CredentialsHandler(PaymentProvider provider)
+    {
+        var providerBase = BaseAddress(provider);
+        return new SandboxClientHandler(_router.For(provider), providerBase, Faults, _refused);
+    }
 
     /// <summary>
     /// Starts or ends an outage of one provider: while it lasts, every request to that provider is answered with
