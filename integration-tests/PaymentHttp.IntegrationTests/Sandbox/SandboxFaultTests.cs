@@ -383,7 +383,7 @@ public sealed class SandboxFaultTests
     public async Task Pay_NoAnswerWithinAttemptTimeout_OutcomeUnknownAndChargedAnyway(PaymentProvider provider)
     {
         await using var sandbox = await ProviderSandbox.StartAsync();
-        using var client = SandboxClient.Create(sandbox, provider, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        using var client = SandboxClient.Create(sandbox, provider, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(500));
         sandbox.Faults.Plan(provider, "slow-2", SandboxFault.Delay(Timeout.InfiniteTimeSpan));
 
         var exception = await Should.ThrowAsync<ProviderOutcomeUnknownException>(() => client.PayAsync(provider, "slow-2"));
