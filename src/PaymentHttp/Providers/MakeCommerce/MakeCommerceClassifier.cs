@@ -39,7 +39,7 @@ internal sealed class MakeCommerceClassifier : PaymentErrorClassifier
         JsonEnvelope.TryRead(response.Body, envelope, ReadProperty);
 
         // In the second shape the code repeats the HTTP status: it is not a business code.
-        if (envelope.Code == ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture))
+        if (int.TryParse(envelope.Code, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code == (int)response.StatusCode)
         {
             envelope.Code = null;
         }
@@ -78,45 +78,44 @@ internal sealed class MakeCommerceClassifier : PaymentErrorClassifier
 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var item = new FieldProblem();
-            JsonEnvelope.ReadObject(ref reader, envelope, (ref Utf8JsonReader r, ErrorEnvelope _) => item.Read(ref r));
-            if (item.Describe() is { } described)
+            if (reader.TokenType != JsonTokenType.StartObject || envelope.FieldErrorCount >= JsonEnvelope.MaxListItems)
             {
-                envelope.AddFieldError(described.Field, described.Message);
+                reader.Skip(); // past the cap, items are skipped without being decoded
+                continue;
             }
+
+            ReadFieldProblem(ref reader, envelope);
         }
     }
 
-    /// <summary>One entry of <c>errors[]</c> in either shape.</summary>
-    private sealed class FieldProblem
+    /// <summary>
+    /// One entry of <c>errors[]</c>, in either shape: <c>{"resource","field","type"}</c> becomes
+    /// <c>resource.field: type</c>, <c>{"type","parameter","expected"}</c> becomes <c>parameter: type: expected …</c>.
+    /// </summary>
+    private static void ReadFieldProblem(ref Utf8JsonReader reader, ErrorEnvelope envelope)
     {
-        private string? _resource;
-        private string? _field;
-        private string? _parameter;
-        private string? _type;
-        private string? _expected;
-
-        public void Read(ref Utf8JsonReader reader)
+        string? resource = null, field = null, parameter = null, type = null, expected = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("resource"u8))
             {
-                _resource = JsonEnvelope.ReadScalar(ref reader);
+                resource = JsonEnvelope.ReadScalar(ref reader);
             }
             else if (reader.ValueTextEquals("field"u8))
             {
-                _field = JsonEnvelope.ReadScalar(ref reader);
+                field = JsonEnvelope.ReadScalar(ref reader);
             }
             else if (reader.ValueTextEquals("parameter"u8))
             {
-                _parameter = JsonEnvelope.ReadScalar(ref reader);
+                parameter = JsonEnvelope.ReadScalar(ref reader);
             }
             else if (reader.ValueTextEquals("type"u8))
             {
-                _type = JsonEnvelope.ReadScalar(ref reader);
+                type = JsonEnvelope.ReadScalar(ref reader);
             }
             else if (reader.ValueTextEquals("expected"u8))
             {
-                _expected = JsonEnvelope.ReadScalar(ref reader);
+                expected = JsonEnvelope.ReadScalar(ref reader);
             }
             else
             {
@@ -124,16 +123,10 @@ internal sealed class MakeCommerceClassifier : PaymentErrorClassifier
             }
         }
 
-        public (string Field, string Message)? Describe()
+        var name = parameter ?? (resource is not null && field is not null ? $"{resource}.{field}" : field ?? resource);
+        if (name is not null)
         {
-            var field = _parameter ?? (_resource is not null && _field is not null ? $"{_resource}.{_field}" : _field ?? _resource);
-            if (field is null)
-            {
-                return null;
-            }
-
-            var message = _expected is null ? _type ?? "invalid" : $"{_type ?? "invalid"}: expected {_expected}";
-            return (field, message);
+            envelope.AddFieldError(name, expected is null ? type ?? "invalid" : $"{type ?? "invalid"}: expected {expected}");
         }
     }
 }

@@ -12,7 +12,7 @@ internal sealed class PagarStarClassifier : PaymentErrorClassifier
     public static readonly PagarStarClassifier Instance = new();
 
     /// <summary>The code PTS sends for an accepted request.</summary>
-    internal const string AcceptedCode = "1000";
+    internal static ReadOnlySpan<byte> AcceptedCode => "1000"u8;
 
     /// <summary>PTS transaction, upstream and server codes (providers.md §5).</summary>
     internal static readonly ErrorCodeTable Codes = new()
@@ -53,16 +53,21 @@ internal sealed class PagarStarClassifier : PaymentErrorClassifier
 
     public override ProviderError? Classify(in ProviderResponse response)
     {
-        var envelope = new ErrorEnvelope();
-        JsonEnvelope.TryRead(response.Body, envelope, ReadTopLevel);
-
-        if (response.IsSuccessStatusCode)
+        // The common 2xx answer is "accepted": decide it from the code alone, without decoding or allocating.
+        // No code (or no usable one) means not a PTS envelope: the response is left to the caller.
+        if (response.IsSuccessStatusCode
+            && (!JsonEnvelope.TryFindTopLevel(response.Body, "code"u8, out var code)
+                || !JsonEnvelope.IsScalar(ref code)
+                || JsonEnvelope.ValueEquals(ref code, AcceptedCode)))
         {
-            // No code means not a PTS envelope: leave the response to the caller.
-            return envelope.Code is null || envelope.Code == AcceptedCode ? null : envelope.Classify(Codes, response.StatusCode);
+            return null;
         }
 
-        return envelope.Classify(Codes, response.StatusCode);
+        var envelope = new ErrorEnvelope();
+        JsonEnvelope.TryRead(response.Body, envelope, ReadTopLevel);
+        return response.IsSuccessStatusCode && envelope.Code is null
+            ? null // the code could not be decoded (invalid UTF-8, lone surrogate): not a PTS envelope either
+            : envelope.Classify(Codes, response.StatusCode);
     }
 
     private static void ReadTopLevel(ref Utf8JsonReader reader, ErrorEnvelope envelope)

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 
 namespace PaymentHttp;
@@ -38,21 +39,50 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
 
     public override ProviderError? Classify(in ProviderResponse response)
     {
+        // A 2xx is a failure only when the payment object says so; decide that from "status" alone, without
+        // decoding or allocating, because almost every 2xx is a success.
+        if (response.IsSuccessStatusCode && !SaysFailed(response.Body))
+        {
+            return null;
+        }
+
         var envelope = new ErrorEnvelope();
         JsonEnvelope.TryRead(response.Body, envelope, ReadTopLevel);
         envelope.Code = HeaderCode(response.Headers) ?? envelope.Code;
-
         if (response.IsSuccessStatusCode)
         {
-            // A 2xx is a failure only when the payment object says so.
-            return envelope.Status is not null && (Is(envelope.Status, "FAILED") || Is(envelope.Status, "DECLINED"))
-                ? Codes.TryGet(envelope.Code, out var rule)
-                    ? envelope.ToError(rule, response.StatusCode)
-                    : envelope.ToError(new ErrorCodeRule(PaymentErrorCategory.Declined, PaymentRetrySafety.Never), response.StatusCode)
-                : null;
+            return Codes.TryGet(envelope.Code, out var rule)
+                ? envelope.ToError(rule, response.StatusCode)
+                : envelope.ToError(new ErrorCodeRule(PaymentErrorCategory.Declined, PaymentRetrySafety.Never), response.StatusCode);
         }
 
         return envelope.Classify(Codes, response.StatusCode);
+    }
+
+    /// <summary>Whether the top-level <c>status</c> is <c>FAILED</c> or <c>DECLINED</c>, in any case.</summary>
+    private static bool SaysFailed(ReadOnlySpan<byte> body)
+    {
+        if (!JsonEnvelope.TryFindTopLevel(body, "status"u8, out var status) || status.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        Span<byte> text = stackalloc byte[16];
+        int length;
+        try
+        {
+            length = status.CopyString(text); // unescapes; a longer status is neither word
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        return Ascii.EqualsIgnoreCase(text[..length], "FAILED"u8) || Ascii.EqualsIgnoreCase(text[..length], "DECLINED"u8);
     }
 
     private static string? HeaderCode(HttpResponseHeaders headers)
@@ -74,8 +104,6 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
         return null;
     }
 
-    private static bool Is(string value, string expected) => string.Equals(value, expected, StringComparison.OrdinalIgnoreCase);
-
     private static void ReadTopLevel(ref Utf8JsonReader reader, ErrorEnvelope envelope)
     {
         if (reader.ValueTextEquals("error"u8))
@@ -83,10 +111,6 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
             reader.Read();
             envelope.HasErrorObject = reader.TokenType == JsonTokenType.StartObject;
             JsonEnvelope.ReadObject(ref reader, envelope, ReadError);
-        }
-        else if (reader.ValueTextEquals("status"u8))
-        {
-            envelope.Status = JsonEnvelope.ReadScalar(ref reader);
         }
         else
         {
@@ -106,7 +130,7 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
         }
         else if (reader.ValueTextEquals("details"u8))
         {
-            JsonEnvelope.ReadStrings(ref reader, envelope.AddDetail);
+            JsonEnvelope.ReadStrings(ref reader, envelope, field: null);
         }
         else if (reader.ValueTextEquals("fieldErrors"u8))
         {
@@ -129,23 +153,29 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            if (reader.TokenType != JsonTokenType.StartObject || envelope.FieldErrorCount >= JsonEnvelope.MaxListItems)
+            {
+                reader.Skip(); // past the cap, items are skipped without being decoded
+                continue;
+            }
+
             string? field = null;
             string? error = null;
-            JsonEnvelope.ReadObject(ref reader, envelope, (ref Utf8JsonReader r, ErrorEnvelope _) =>
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (r.ValueTextEquals("field"u8))
+                if (reader.ValueTextEquals("field"u8))
                 {
-                    field = JsonEnvelope.ReadScalar(ref r);
+                    field = JsonEnvelope.ReadScalar(ref reader);
                 }
-                else if (r.ValueTextEquals("error"u8))
+                else if (reader.ValueTextEquals("error"u8))
                 {
-                    error = JsonEnvelope.ReadScalar(ref r);
+                    error = JsonEnvelope.ReadScalar(ref reader);
                 }
                 else
                 {
-                    JsonEnvelope.SkipValue(ref r);
+                    JsonEnvelope.SkipValue(ref reader);
                 }
-            });
+            }
 
             if (field is not null)
             {

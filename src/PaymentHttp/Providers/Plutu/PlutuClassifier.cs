@@ -78,7 +78,12 @@ internal sealed class PlutuClassifier : PaymentErrorClassifier
     /// <summary>One entry of <c>fields</c>: a field name with a message or a list of messages.</summary>
     private static void ReadField(ref Utf8JsonReader reader, ErrorEnvelope envelope)
     {
-        var field = reader.GetString() ?? string.Empty;
-        JsonEnvelope.ReadStrings(ref reader, message => envelope.AddFieldError(field, message));
+        if (envelope.FieldErrorCount >= JsonEnvelope.MaxListItems)
+        {
+            JsonEnvelope.SkipValue(ref reader); // past the cap, fields are skipped without being decoded
+            return;
+        }
+
+        JsonEnvelope.ReadStrings(ref reader, envelope, field: reader.GetString() ?? string.Empty);
     }
 }

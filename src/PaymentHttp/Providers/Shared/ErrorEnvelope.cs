@@ -20,9 +20,6 @@ internal sealed class ErrorEnvelope
     /// <summary>Gets or sets an error type or kind (PlexyPay <c>type</c>).</summary>
     public string? Type { get; set; }
 
-    /// <summary>Gets or sets a payment status reported in the body (Paysafe <c>status</c>).</summary>
-    public string? Status { get; set; }
-
     public string? DeclineCode { get; set; }
 
     /// <summary>Gets or sets the request field a single error is about (PlexyPay <c>param</c>).</summary>
@@ -32,6 +29,10 @@ internal sealed class ErrorEnvelope
     public bool HasErrorObject { get; set; }
 
     public string? RequestId { get; set; }
+
+    public int FieldErrorCount => _fieldErrors?.Count ?? 0;
+
+    public int DetailCount => _details?.Count ?? 0;
 
     public void AddFieldError(string field, string message)
     {
@@ -67,7 +68,7 @@ internal sealed class ErrorEnvelope
 
     public ProviderError ToError(ErrorCodeRule rule, HttpStatusCode statusCode)
     {
-        if (Param is not null && (_fieldErrors is null || !_fieldErrors.Exists(e => e.Field == Param)))
+        if (Param is not null && !HasFieldError(Param))
         {
             AddFieldError(Param, Message ?? "invalid");
         }
@@ -82,6 +83,19 @@ internal sealed class ErrorEnvelope
             DeclineCode = DeclineCode,
             RequestId = RequestId,
         };
+    }
+
+    private bool HasFieldError(string field)
+    {
+        foreach (var error in _fieldErrors ?? [])
+        {
+            if (error.Field == field)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string DefaultMessage(HttpStatusCode statusCode) => Code is null

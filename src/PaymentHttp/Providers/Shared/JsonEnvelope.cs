@@ -99,13 +99,17 @@ internal static class JsonEnvelope
         }
     }
 
-    /// <summary>Reads an array of strings (other items are skipped) or a single string into <paramref name="add"/>.</summary>
-    public static void ReadStrings(ref Utf8JsonReader reader, Action<string> add)
+    /// <summary>
+    /// Reads an array of strings (other items are skipped) or a single string after a property name: as details
+    /// when <paramref name="field"/> is <see langword="null"/>, otherwise as messages of that field. Items past the
+    /// list cap are skipped without being decoded, so a hostile body cannot make the work grow.
+    /// </summary>
+    public static void ReadStrings(ref Utf8JsonReader reader, ErrorEnvelope envelope, string? field)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.String)
         {
-            add(Cap(reader.GetString())!);
+            Add(ref reader, envelope, field);
             return;
         }
 
@@ -115,19 +119,98 @@ internal static class JsonEnvelope
             return;
         }
 
-        var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType == JsonTokenType.String && count++ < MaxListItems)
+            if (reader.TokenType == JsonTokenType.String && !IsFull(envelope, field))
             {
-                add(Cap(reader.GetString())!);
+                Add(ref reader, envelope, field);
             }
             else
             {
                 reader.Skip();
             }
         }
+
+        static bool IsFull(ErrorEnvelope envelope, string? field) =>
+            (field is null ? envelope.DetailCount : envelope.FieldErrorCount) >= MaxListItems;
+
+        static void Add(ref Utf8JsonReader reader, ErrorEnvelope envelope, string? field)
+        {
+            var value = Cap(reader.GetString())!;
+            if (field is null)
+            {
+                envelope.AddDetail(value);
+            }
+            else
+            {
+                envelope.AddFieldError(field, value);
+            }
+        }
     }
+
+    /// <summary>
+    /// Finds a top-level property without decoding anything else and leaves <paramref name="value"/> on its value
+    /// token; when the property appears twice the last one counts, as in a full parse. Used on 2xx bodies, where the
+    /// common answer is "success" and nothing should be allocated.
+    /// </summary>
+    public static bool TryFindTopLevel(ReadOnlySpan<byte> body, ReadOnlySpan<byte> name, out Utf8JsonReader value)
+    {
+        value = default;
+        var found = false;
+        if (!LooksLikeObject(body))
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(SkipBom(body), ReaderOptions);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var matches = reader.ValueTextEquals(name);
+                reader.Read();
+                if (matches)
+                {
+                    value = reader;
+                    found = true;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Truncated or malformed after what was found: keep it, as a full parse would.
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether the value token is <paramref name="expected"/> as a string or as a number, compared without allocating.</summary>
+    public static bool ValueEquals(ref Utf8JsonReader value, ReadOnlySpan<byte> expected)
+    {
+        try
+        {
+            return value.TokenType switch
+            {
+                JsonTokenType.String => value.ValueTextEquals(expected),
+                JsonTokenType.Number => value.ValueSpan.SequenceEqual(expected), // a number's text is never escaped
+                _ => false,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // an escape that is not valid UTF-16, such as a lone surrogate
+        }
+    }
+
+    /// <summary>Whether the value token is a string or a number, which is what a code can be.</summary>
+    public static bool IsScalar(ref Utf8JsonReader value) => value.TokenType is JsonTokenType.String or JsonTokenType.Number;
 
     /// <summary>Skips the value after a property name.</summary>
     public static void SkipValue(ref Utf8JsonReader reader)

@@ -236,11 +236,11 @@ public sealed class JsonEnvelopeTests
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("{\"v\":" + json + ",\"next\":1}"));
         reader.Read();
         reader.Read();
-        var read = new List<string>();
+        var envelope = new ErrorEnvelope();
 
-        JsonEnvelope.ReadStrings(ref reader, read.Add);
+        JsonEnvelope.ReadStrings(ref reader, envelope, field: null);
 
-        read.ShouldBe(expected);
+        envelope.ByStatus(System.Net.HttpStatusCode.BadRequest).Details.ShouldBe(expected);
         reader.Read().ShouldBeTrue();
         reader.GetString().ShouldBe("next");
     }
@@ -252,12 +252,53 @@ public sealed class JsonEnvelopeTests
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("{\"v\":" + json + "}"));
         reader.Read();
         reader.Read();
-        var read = new List<string>();
+        var envelope = new ErrorEnvelope();
 
-        JsonEnvelope.ReadStrings(ref reader, read.Add);
+        JsonEnvelope.ReadStrings(ref reader, envelope, field: null);
 
-        read.Count.ShouldBe(JsonEnvelope.MaxListItems);
-        read[^1].ShouldBe($"d{JsonEnvelope.MaxListItems - 1}");
+        var details = envelope.ByStatus(System.Net.HttpStatusCode.BadRequest).Details;
+        details.Count.ShouldBe(JsonEnvelope.MaxListItems);
+        details[^1].ShouldBe($"d{JsonEnvelope.MaxListItems - 1}");
+        reader.TokenType.ShouldBe(JsonTokenType.EndArray);
+    }
+
+    [Fact]
+    public void ReadStrings_WithField_AddsFieldErrors()
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("{\"v\":[\"too short\",\"not a number\"]}"));
+        reader.Read();
+        reader.Read();
+        var envelope = new ErrorEnvelope();
+
+        JsonEnvelope.ReadStrings(ref reader, envelope, field: "mobile_number");
+
+        envelope.ByStatus(System.Net.HttpStatusCode.UnprocessableEntity).FieldErrors.Select(f => f.ToString())
+            .ShouldBe(["mobile_number: too short", "mobile_number: not a number"]);
+    }
+
+    [Theory]
+    [InlineData("{\"code\":1000,\"message\":\"ok\"}", true)]
+    [InlineData("{\"code\":\"1000\"}", true)]
+    [InlineData("{\"data\":{\"code\":1003},\"code\":1000}", true)]
+    [InlineData("{\"code\":10000}", false)]
+    [InlineData("{\"code\":1000.0}", false)]
+    [InlineData("{\"code\":{}}", false)]
+    [InlineData("{\"code\":\"1003\"}", false)]
+    public void TryFindTopLevel_ValueEquals_ComparesCodesWithoutDecoding(string json, bool expected)
+    {
+        JsonEnvelope.TryFindTopLevel(Encoding.UTF8.GetBytes(json), "code"u8, out var value).ShouldBeTrue();
+
+        JsonEnvelope.ValueEquals(ref value, "1000"u8).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("{\"data\":{\"code\":1000}}")]
+    [InlineData("[{\"code\":1000}]")]
+    [InlineData("{\"message\":\"cut")]
+    [InlineData("")]
+    public void TryFindTopLevel_NoTopLevelProperty_ReturnsFalse(string json)
+    {
+        JsonEnvelope.TryFindTopLevel(Encoding.UTF8.GetBytes(json), "code"u8, out _).ShouldBeFalse();
     }
 
     private static (string? Value, string? Next) ReadScalarThenNextProperty(string json)
