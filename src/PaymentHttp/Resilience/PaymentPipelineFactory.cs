@@ -6,10 +6,14 @@ using Polly.Timeout;
 namespace PaymentHttp;
 
 /// <summary>
-/// Builds the Polly pipeline of one named client: total timeout → retry → circuit breaker → attempt timeout.
+/// Builds the Polly pipeline of one named client: retry → circuit breaker → attempt timeout. The total timeout
+/// needs no strategy (and so no second timer per call) of its own: each attempt's timeout is cut to the time left,
+/// and the retry planner never starts a wait that would end past the deadline.
 /// </summary>
 internal static class PaymentPipelineFactory
 {
+    private static readonly TimeSpan MinimumAttemptTime = TimeSpan.FromMilliseconds(10);
+
     public static ResiliencePipeline<HttpResponseMessage> Create(PaymentClientRuntime client, PaymentCircuitBreakerOptions breaker)
     {
         var telemetry = new PaymentPipelineTelemetry(client);
@@ -18,11 +22,6 @@ internal static class PaymentPipelineFactory
             Name = $"PaymentHttp-{client.Name}",
             TimeProvider = client.TimeProvider,
         };
-
-        if (client.TotalTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(new TimeoutStrategyOptions { Name = "TotalTimeout", Timeout = client.TotalTimeout });
-        }
 
         if (client.MaxRetryAttempts > 0)
         {
@@ -55,11 +54,34 @@ internal static class PaymentPipelineFactory
             });
         }
 
-        if (client.AttemptTimeout != Timeout.InfiniteTimeSpan)
+        if (client.AttemptTimeout != Timeout.InfiniteTimeSpan || client.TotalTimeout != Timeout.InfiniteTimeSpan)
         {
-            builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = client.AttemptTimeout });
+            builder.AddTimeout(new TimeoutStrategyOptions
+            {
+                Name = "AttemptTimeout",
+                Timeout = client.AttemptTimeout != Timeout.InfiniteTimeSpan ? client.AttemptTimeout : client.TotalTimeout,
+                TimeoutGenerator = args => AttemptTimeout(client, args),
+            });
         }
 
         return builder.Build();
+    }
+
+    /// <summary>The attempt timeout, cut to what is left of the total timeout.</summary>
+    private static ValueTask<TimeSpan> AttemptTimeout(PaymentClientRuntime client, TimeoutGeneratorArguments args)
+    {
+        if (client.TotalTimeout == Timeout.InfiniteTimeSpan
+            || !args.Context.Properties.TryGetValue(PaymentResilienceKeys.CallState, out var call))
+        {
+            return new(client.AttemptTimeout);
+        }
+
+        var left = client.TotalTimeout - call.Elapsed;
+        if (left < MinimumAttemptTime)
+        {
+            left = MinimumAttemptTime; // the planner leaves time for an attempt; a last sliver still gets a bound
+        }
+
+        return new(client.AttemptTimeout == Timeout.InfiniteTimeSpan || left < client.AttemptTimeout ? left : client.AttemptTimeout);
     }
 }

@@ -326,6 +326,39 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Get_TotalTimeout_CutsTheLastAttemptToTheTimeLeft()
+    {
+        using var harness = PaymentClientHarness.Create(configure: o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+            o.TotalTimeout = TimeSpan.FromSeconds(15);
+        });
+        var started = 0;
+        harness.Primary.Always(async (_, token) =>
+        {
+            Interlocked.Increment(ref started);
+            await Task.Delay(Timeout.Infinite, token);
+            throw new InvalidOperationException("unreachable");
+        });
+
+        var call = harness.GetAsync();
+        await TaskAssertions.WaitUntilAsync(() => started == 1);
+        harness.Time.HasTimerDueIn(TimeSpan.FromSeconds(10)).ShouldBeTrue();
+        harness.Time.Advance(TimeSpan.FromSeconds(10));
+        await TaskAssertions.WaitUntilAsync(() => started == 2);
+
+        // Second attempt: 5 s left of the 15 s, so its timeout is 5 s, not 10 s.
+        await TaskAssertions.WaitUntilAsync(() => harness.Time.HasTimerDueIn(TimeSpan.FromSeconds(5)));
+        harness.Time.HasTimerDueIn(TimeSpan.FromSeconds(10)).ShouldBeFalse();
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var exception = await Should.ThrowAsync<ProviderUnavailableException>(() => call.WaitAsync(TaskAssertions.Bound));
+        exception.Attempts.ShouldBe(2);
+        exception.InnerException.ShouldBeOfType<TimeoutRejectedException>().Timeout.ShouldBe(TimeSpan.FromSeconds(5));
+        harness.Primary.Attempts.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Send_ProgrammingErrorInPrimaryHandler_PropagatesUnchanged()
     {
         using var harness = PaymentClientHarness.Create();
