@@ -49,42 +49,18 @@ internal sealed class MakeCommerceClassifier : PaymentErrorClassifier
 
     private static void ReadProperty(ref Utf8JsonReader reader, ErrorEnvelope envelope)
     {
-        if (reader.ValueTextEquals("code"u8))
+        if (JsonEnvelope.TryReadCodeOrMessage(ref reader, envelope))
         {
-            envelope.Code = JsonEnvelope.ReadScalar(ref reader);
+            return;
         }
-        else if (reader.ValueTextEquals("message"u8))
+
+        if (reader.ValueTextEquals("errors"u8))
         {
-            envelope.Message = JsonEnvelope.ReadScalar(ref reader);
-        }
-        else if (reader.ValueTextEquals("errors"u8))
-        {
-            ReadErrors(ref reader, envelope);
+            JsonEnvelope.ReadFieldErrorArray(ref reader, envelope, ReadFieldProblem);
         }
         else
         {
             JsonEnvelope.SkipValue(ref reader);
-        }
-    }
-
-    private static void ReadErrors(ref Utf8JsonReader reader, ErrorEnvelope envelope)
-    {
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            reader.Skip();
-            return;
-        }
-
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject || envelope.FieldErrorCount >= JsonEnvelope.MaxListItems)
-            {
-                reader.Skip(); // past the cap, items are skipped without being decoded
-                continue;
-            }
-
-            ReadFieldProblem(ref reader, envelope);
         }
     }
 

@@ -72,11 +72,12 @@ internal sealed class PagarStarClassifier : PaymentErrorClassifier
 
     private static void ReadTopLevel(ref Utf8JsonReader reader, ErrorEnvelope envelope)
     {
-        if (reader.ValueTextEquals("code"u8))
+        if (JsonEnvelope.TryReadCodeOrMessage(ref reader, envelope))
         {
-            envelope.Code = JsonEnvelope.ReadScalar(ref reader);
+            return;
         }
-        else if (reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("msg"u8))
+
+        if (reader.ValueTextEquals("msg"u8))
         {
             envelope.Message = JsonEnvelope.ReadScalar(ref reader);
         }

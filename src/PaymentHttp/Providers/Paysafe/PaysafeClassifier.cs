@@ -120,21 +120,18 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
 
     private static void ReadError(ref Utf8JsonReader reader, ErrorEnvelope envelope)
     {
-        if (reader.ValueTextEquals("code"u8))
+        if (JsonEnvelope.TryReadCodeOrMessage(ref reader, envelope))
         {
-            envelope.Code = JsonEnvelope.ReadScalar(ref reader);
+            return;
         }
-        else if (reader.ValueTextEquals("message"u8))
-        {
-            envelope.Message = JsonEnvelope.ReadScalar(ref reader);
-        }
-        else if (reader.ValueTextEquals("details"u8))
+
+        if (reader.ValueTextEquals("details"u8))
         {
             JsonEnvelope.ReadStrings(ref reader, envelope, field: null);
         }
         else if (reader.ValueTextEquals("fieldErrors"u8))
         {
-            ReadFieldErrors(ref reader, envelope);
+            JsonEnvelope.ReadFieldErrorArray(ref reader, envelope, ReadFieldError);
         }
         else
         {
@@ -142,45 +139,30 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
         }
     }
 
-    private static void ReadFieldErrors(ref Utf8JsonReader reader, ErrorEnvelope envelope)
+    /// <summary>One entry of <c>fieldErrors</c>: <c>{"field":"...","error":"..."}</c>.</summary>
+    private static void ReadFieldError(ref Utf8JsonReader reader, ErrorEnvelope envelope)
     {
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.StartArray)
+        string? field = null;
+        string? error = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            reader.Skip();
-            return;
+            if (reader.ValueTextEquals("field"u8))
+            {
+                field = JsonEnvelope.ReadScalar(ref reader);
+            }
+            else if (reader.ValueTextEquals("error"u8))
+            {
+                error = JsonEnvelope.ReadScalar(ref reader);
+            }
+            else
+            {
+                JsonEnvelope.SkipValue(ref reader);
+            }
         }
 
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        if (field is not null)
         {
-            if (reader.TokenType != JsonTokenType.StartObject || envelope.FieldErrorCount >= JsonEnvelope.MaxListItems)
-            {
-                reader.Skip(); // past the cap, items are skipped without being decoded
-                continue;
-            }
-
-            string? field = null;
-            string? error = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("field"u8))
-                {
-                    field = JsonEnvelope.ReadScalar(ref reader);
-                }
-                else if (reader.ValueTextEquals("error"u8))
-                {
-                    error = JsonEnvelope.ReadScalar(ref reader);
-                }
-                else
-                {
-                    JsonEnvelope.SkipValue(ref reader);
-                }
-            }
-
-            if (field is not null)
-            {
-                envelope.AddFieldError(field, error ?? "invalid");
-            }
+            envelope.AddFieldError(field, error ?? "invalid");
         }
     }
 }

@@ -82,13 +82,9 @@ internal sealed class PlexyPayClassifier : PaymentErrorClassifier
 
             JsonEnvelope.ReadObject(ref reader, envelope, ReadStripeLikeError);
         }
-        else if (reader.ValueTextEquals("code"u8))
+        else if (JsonEnvelope.TryReadCodeOrMessage(ref reader, envelope))
         {
-            envelope.Code = JsonEnvelope.ReadScalar(ref reader);
-        }
-        else if (reader.ValueTextEquals("message"u8))
-        {
-            envelope.Message = JsonEnvelope.ReadScalar(ref reader);
+            return;
         }
         else if (reader.ValueTextEquals("type"u8))
         {
@@ -109,17 +105,14 @@ internal sealed class PlexyPayClassifier : PaymentErrorClassifier
 
     private static void ReadStripeLikeError(ref Utf8JsonReader reader, ErrorEnvelope envelope)
     {
+        if (JsonEnvelope.TryReadCodeOrMessage(ref reader, envelope))
+        {
+            return;
+        }
+
         if (reader.ValueTextEquals("type"u8))
         {
             envelope.Type = JsonEnvelope.ReadScalar(ref reader);
-        }
-        else if (reader.ValueTextEquals("code"u8))
-        {
-            envelope.Code = JsonEnvelope.ReadScalar(ref reader);
-        }
-        else if (reader.ValueTextEquals("message"u8))
-        {
-            envelope.Message = JsonEnvelope.ReadScalar(ref reader);
         }
         else if (reader.ValueTextEquals("decline_code"u8))
         {

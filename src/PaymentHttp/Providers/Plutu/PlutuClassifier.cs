@@ -56,15 +56,12 @@ internal sealed class PlutuClassifier : PaymentErrorClassifier
 
     private static void ReadError(ref Utf8JsonReader reader, ErrorEnvelope envelope)
     {
-        if (reader.ValueTextEquals("code"u8))
+        if (JsonEnvelope.TryReadCodeOrMessage(ref reader, envelope))
         {
-            envelope.Code = JsonEnvelope.ReadScalar(ref reader);
+            return;
         }
-        else if (reader.ValueTextEquals("message"u8))
-        {
-            envelope.Message = JsonEnvelope.ReadScalar(ref reader);
-        }
-        else if (reader.ValueTextEquals("fields"u8))
+
+        if (reader.ValueTextEquals("fields"u8))
         {
             reader.Read();
             JsonEnvelope.ReadObject(ref reader, envelope, ReadField);

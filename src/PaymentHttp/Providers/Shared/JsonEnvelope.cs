@@ -23,8 +23,11 @@ internal static class JsonEnvelope
         AllowTrailingCommas = true,
     };
 
-    /// <summary>Reads one JSON object's properties; called with the reader on the object's first token.</summary>
+    /// <summary>Reads one property: called with the reader on the property name; must consume the value.</summary>
     public delegate void PropertyReader(ref Utf8JsonReader reader, ErrorEnvelope envelope);
+
+    /// <summary>Reads one object of an array: called with the reader on its start; must consume it to its end.</summary>
+    public delegate void ItemReader(ref Utf8JsonReader reader, ErrorEnvelope envelope);
 
     /// <summary>
     /// Parses the body's top-level object with <paramref name="readProperty"/>, which is called on each property
@@ -32,19 +35,13 @@ internal static class JsonEnvelope
     /// </summary>
     public static bool TryRead(ReadOnlySpan<byte> body, ErrorEnvelope envelope, PropertyReader readProperty)
     {
-        if (!LooksLikeObject(body))
+        if (!TryOpenObject(body, out var reader))
         {
             return false;
         }
 
         try
         {
-            var reader = new Utf8JsonReader(SkipBom(body), ReaderOptions);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
             ReadObject(ref reader, envelope, readProperty);
         }
         catch (JsonException)
@@ -157,19 +154,13 @@ internal static class JsonEnvelope
     {
         value = default;
         var found = false;
-        if (!LooksLikeObject(body))
+        if (!TryOpenObject(body, out var reader))
         {
             return false;
         }
 
         try
         {
-            var reader = new Utf8JsonReader(SkipBom(body), ReaderOptions);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var matches = reader.ValueTextEquals(name);
@@ -212,6 +203,53 @@ internal static class JsonEnvelope
     /// <summary>Whether the value token is a string or a number, which is what a code can be.</summary>
     public static bool IsScalar(ref Utf8JsonReader value) => value.TokenType is JsonTokenType.String or JsonTokenType.Number;
 
+    /// <summary>
+    /// Reads <c>code</c> and <c>message</c>, the two properties every envelope has: returns <see langword="true"/>
+    /// when the property was one of them (and its value was consumed).
+    /// </summary>
+    public static bool TryReadCodeOrMessage(ref Utf8JsonReader reader, ErrorEnvelope envelope)
+    {
+        if (reader.ValueTextEquals("code"u8))
+        {
+            envelope.Code = ReadScalar(ref reader);
+            return true;
+        }
+
+        if (reader.ValueTextEquals("message"u8))
+        {
+            envelope.Message = ReadScalar(ref reader);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Reads an array of field-error objects after a property name, one object per <paramref name="readItem"/>
+    /// call. Items past the list cap, and items that are not objects, are skipped without being decoded.
+    /// </summary>
+    public static void ReadFieldErrorArray(ref Utf8JsonReader reader, ErrorEnvelope envelope, ItemReader readItem)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject && envelope.FieldErrorCount < MaxListItems)
+            {
+                readItem(ref reader, envelope);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
     /// <summary>Skips the value after a property name.</summary>
     public static void SkipValue(ref Utf8JsonReader reader)
     {
@@ -233,6 +271,13 @@ internal static class JsonEnvelope
         }
 
         return false;
+    }
+
+    /// <summary>Positions a reader on the body's top-level object; <see langword="false"/> when there is none.</summary>
+    private static bool TryOpenObject(ReadOnlySpan<byte> body, out Utf8JsonReader reader)
+    {
+        reader = new Utf8JsonReader(SkipBom(body), ReaderOptions);
+        return LooksLikeObject(body) && reader.Read() && reader.TokenType == JsonTokenType.StartObject;
     }
 
     private static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> body) =>
