@@ -12,6 +12,10 @@ internal sealed class OutageScenario : Scenario
     private const int MaxTrials = 3;
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
+    // Task.Delay counts whole milliseconds, truncating: without a margin the wait can end a fraction of a millisecond
+    // before the break does, and a remaining 0.4 ms becomes Delay(0).
+    private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(20);
+
     public override string Name => "outage";
 
     public override string Description => "The provider is down: the circuit opens, a payment fails fast unsent, then it recovers.";
@@ -95,7 +99,7 @@ internal sealed class OutageScenario : Scenario
     {
         for (var trial = 0; trial < MaxTrials; trial++)
         {
-            var wait = remaining ?? TimeSpan.FromSeconds(1);
+            var wait = (remaining ?? TimeSpan.FromSeconds(1)) + Margin;
             await Task.Delay(wait < MaxWait ? wait : MaxWait, cancellationToken);
             try
             {
