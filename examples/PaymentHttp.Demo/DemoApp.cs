@@ -51,6 +51,7 @@ public static class DemoApp
         var success = behaved == results.Count && duplicates == 0;
         console.WriteLine();
         console.Write(ResultsTable.Summary(behaved, results.Count, duplicates, success));
+        console.WriteLine(); // after the styled text, so that the style ends on the summary's own line
         return success ? ExitCodes.Success : ExitCodes.Misbehaved;
     }
 }

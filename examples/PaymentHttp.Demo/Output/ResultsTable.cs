@@ -40,7 +40,7 @@ internal static class ResultsTable
         var text = string.Create(
             CultureInfo.InvariantCulture,
             $"{behaved}/{total} scenarios behaved as expected, {duplicates} duplicate charges");
-        return new Text(text + Environment.NewLine, new Style(success ? Color.Green : Color.Red, decoration: Decoration.Bold));
+        return new Text(text, new Style(success ? Color.Green : Color.Red, decoration: Decoration.Bold));
     }
 
     private static Text Verdict(bool asExpected) =>
