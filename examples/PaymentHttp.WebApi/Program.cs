@@ -1,0 +1,4 @@
+using PaymentHttp.WebApi;
+
+await using var app = await CheckoutApp.BuildAsync(args);
+await app.RunAsync();
