@@ -38,6 +38,9 @@ public sealed record ChaosFigures
 
     public required int OutcomeUnknown { get; init; }
 
+    /// <summary>Gets how many successes with a cut (unparseable) body were not charged: declines whose code the cut removed.</summary>
+    public required int UnreadableSuccessesNotCharged { get; init; }
+
     public required int OutcomeUnknownChargedOnce { get; init; }
 
     public required int OutcomeUnknownNotCharged { get; init; }
@@ -105,6 +108,7 @@ public sealed record ChaosFigures
             Charges = ledger.Charges.Count,
             Duplicates = ledger.Charges.GroupBy(c => (c.Provider, c.MerchantReference)).Count(g => g.Count() > 1),
             OutcomeUnknown = unknown.Count,
+            UnreadableSuccessesNotCharged = observations.Count(o => o.Outcome == ChaosOutcome.SuccessWithUnreadableBody && o.Charges == 0),
             OutcomeUnknownChargedOnce = unknown.Count(o => o.Charges == 1 && o.LookupDisagreement is null),
             OutcomeUnknownNotCharged = unknown.Count(o => o.Charges == 0 && o.LookupDisagreement is null),
             Unreconciled = observations.Count(o => o.LookupDisagreement is not null || o.Charges > 1),
@@ -134,6 +138,7 @@ public sealed record ChaosFigures
         Row(text, "Hit by faults", $"{RequestsHitByFaults} ({FaultedShare:P1}); {RequestsWithFaultPlan} had a plan of 1–3 faults");
         Row(text, "Faults injected (planned)", string.Join(", ", FaultsInjectedPerKind.Select(p => $"{p.Key} {p.Value} ({FaultsPlannedPerKind[p.Key]})")));
         Row(text, "Outcomes", Join(OutcomesPerType));
+        Row(text, "Cut success bodies not charged", UnreadableSuccessesNotCharged.ToString(CultureInfo.InvariantCulture));
         Row(text, "Charges in the ledger", Charges.ToString(CultureInfo.InvariantCulture));
         Row(text, "References charged twice", Duplicates.ToString(CultureInfo.InvariantCulture));
         Row(text, "`ProviderOutcomeUnknownException` reconciled", $"{OutcomeUnknown}: {OutcomeUnknownChargedOnce} charged once, {OutcomeUnknownNotCharged} not charged");
