@@ -78,13 +78,16 @@ public sealed class CircuitBreakerOutageTests
             opened.RetryAfter.ShouldBe(ManualBreak, "the breaker reads the TimeProvider from DI");
         }
 
-        // 2. Open: calls fail fast and nothing reaches the server.
+        // 2. Open: calls fail fast and nothing reaches the server. With real time, stop well inside the break, so that
+        //    a stalled machine cannot turn one of these calls into the half-open trial.
         var failingFast = Stopwatch.StartNew();
-        for (var call = 0; call < FailFastCalls; call++)
+        var calls = 0;
+        while (calls < FailFastCalls && (clock is not null || calls < 3 || failingFast.Elapsed < breakDuration / 2))
         {
             var fast = await Should.ThrowAsync<ProviderCircuitOpenException>(PayAsync);
             fast.Attempts.ShouldBe(0);
             fast.Error.RetrySafety.ShouldBe(PaymentRetrySafety.Always);
+            calls++;
         }
 
         failingFast.Stop();
