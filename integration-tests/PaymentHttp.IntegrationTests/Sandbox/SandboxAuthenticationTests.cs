@@ -87,7 +87,7 @@ public sealed class SandboxAuthenticationTests
     [Fact]
     public async Task Pay_PagarStarWrongMerchant_Code1009InHttp200()
     {
-        // Authentication failure only by the provider code inside HTTP 200: asserted raw until the classifiers land.
+        // The envelope on the wire; SandboxProviderCodeTests checks what PaymentHttp makes of it.
         await using var sandbox = await ProviderSandbox.StartAsync();
         using var raw = new HttpClient { BaseAddress = sandbox.BaseAddress(PaymentProvider.PagarStar) };
         using var request = SandboxRequests.Payment(PaymentProvider.PagarStar, "auth-6");

@@ -26,7 +26,8 @@ public sealed class SandboxClient : IDisposable
         ProviderSandbox sandbox,
         PaymentProvider provider,
         Action<PaymentProviderClientOptions>? configure = null,
-        bool withCredentials = true)
+        bool withCredentials = true,
+        Action<IHttpClientBuilder>? extend = null)
     {
         var services = new ServiceCollection();
         var builder = services.AddPaymentProviderClient(Name, provider, options =>
@@ -39,6 +40,7 @@ public sealed class SandboxClient : IDisposable
             options.TotalTimeout = TimeSpan.FromSeconds(20);
             configure?.Invoke(options);
         });
+        extend?.Invoke(builder); // before the credentials handler, which must stay innermost to see every attempt as sent
         if (withCredentials)
         {
             builder.AddHttpMessageHandler(() => sandbox.CredentialsHandler(provider));
@@ -48,6 +50,19 @@ public sealed class SandboxClient : IDisposable
     }
 
     /// <summary>A plain HttpClient (no PaymentHttp handlers) with the sandbox's credentials, to read raw responses.</summary>
+    /// <summary>A PagarStar client that sends the PTS encoding with the sandbox's safecode and, unless told otherwise, its transaction secret.</summary>
+    public static SandboxClient PagarStarEncrypted(
+        ProviderSandbox sandbox,
+        string safeCode = SandboxCredentials.PagarStarSafeCode,
+        string? transactionSecret = SandboxCredentials.PagarStarTransactionSecret,
+        Action<PaymentProviderClientOptions>? configure = null,
+        bool withCredentials = true) =>
+        Create(sandbox, PaymentProvider.PagarStar, configure, withCredentials, builder => builder.AddPagarStarEncryption(o =>
+        {
+            o.SafeCode = safeCode;
+            o.TransactionSecret = transactionSecret;
+        }));
+
     public static HttpClient Raw(ProviderSandbox sandbox, PaymentProvider provider)
     {
         var credentials = sandbox.CredentialsHandler(provider);

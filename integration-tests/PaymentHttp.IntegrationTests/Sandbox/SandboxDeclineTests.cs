@@ -87,7 +87,7 @@ public sealed class SandboxDeclineTests
     [InlineData(PaymentProvider.Paysafe, SandboxAmounts.FailedInOkResponse, HttpStatusCode.OK, "ALTERNATE-PAYMENTS-GATEWAY-4")]
     public async Task Pay_DeclineNeedingProviderCode_RawEnvelopeAndNoCharge(PaymentProvider provider, int amount, HttpStatusCode status, string code)
     {
-        // Declined only by the provider code (inside a 400 or a 200): asserted raw until the provider classifiers land.
+        // The envelope on the wire; SandboxProviderCodeTests checks the typed decline PaymentHttp makes of it.
         await using var sandbox = await ProviderSandbox.StartAsync();
         using var raw = SandboxClient.Raw(sandbox, provider);
 

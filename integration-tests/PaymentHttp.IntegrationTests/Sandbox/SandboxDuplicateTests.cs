@@ -54,26 +54,21 @@ public sealed class SandboxDuplicateTests
     }
 
     [Theory]
-    [InlineData(PaymentProvider.MakeCommerce)]
-    [InlineData(PaymentProvider.PagarStar)]
-    public async Task Pay_DuplicateNeedingProviderCode_NeverASuccessAndStillOneCharge(PaymentProvider provider)
+    [InlineData(PaymentProvider.MakeCommerce, HttpStatusCode.BadRequest, "1032")]
+    [InlineData(PaymentProvider.PagarStar, HttpStatusCode.OK, "1003")]
+    public async Task Pay_DuplicateReportedByProviderCode_ConflictExceptionAndStillOneCharge(PaymentProvider provider, HttpStatusCode status, string code)
     {
-        // MakeCommerce 400/1032 and PagarStar 200/1003 are Conflicts only by their provider code; until the provider
-        // classifiers land the library sees InvalidRequest (400) or a success (200). The ledger is the point here.
+        // A Conflict only by the provider code: inside a 400 (MakeCommerce) or a 200 (PagarStar).
         await using var sandbox = await ProviderSandbox.StartAsync();
         using var client = SandboxClient.Create(sandbox, provider);
         (await client.PayAsync(provider, "dup-4")).Dispose();
 
-        try
-        {
-            using var second = await client.PayAsync(provider, "dup-4");
-            ProviderBodies.IsApproved(provider, await ProviderBodies.JsonAsync(second)).ShouldBeFalse();
-        }
-        catch (PaymentProviderException)
-        {
-            // Either way the caller does not see an approval.
-        }
+        var exception = await Should.ThrowAsync<ProviderConflictException>(() => client.PayAsync(provider, "dup-4"));
 
+        exception.Category.ShouldBe(PaymentErrorCategory.Conflict);
+        exception.ProviderCode.ShouldBe(code);
+        exception.StatusCode.ShouldBe(status);
+        exception.Attempts.ShouldBe(1);
         sandbox.Ledger.ChargeCount(provider, "dup-4").ShouldBe(1);
         sandbox.Ledger.DuplicateCount(provider, "dup-4").ShouldBe(1);
     }

@@ -217,7 +217,7 @@ public sealed class SandboxPaymentTests
     }
 
     [Fact]
-    public async Task PagarStar_EncryptedTextPlainBody_Code1017UntilSupported()
+    public async Task PagarStar_TextPlainBodyThatIsNotCiphertext_Code1017()
     {
         await using var sandbox = await ProviderSandbox.StartAsync();
         using var raw = SandboxClient.Raw(sandbox, PaymentProvider.PagarStar);

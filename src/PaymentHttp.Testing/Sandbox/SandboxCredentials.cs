@@ -33,4 +33,18 @@ public static class SandboxCredentials
 
     /// <summary>PagarStar: the header that may carry the merchant id instead of the <c>merchant_id</c> body field.</summary>
     public const string PagarStarMerchantIdHeader = "X-Merchant-Id";
+
+    /// <summary>
+    /// PagarStar: the merchant safecode, the AES key (32 bytes, AES-256) of encrypted request bodies. Give it to
+    /// <c>AddPagarStarEncryption(o =&gt; o.SafeCode = ...)</c>; a <c>text/plain</c> body the sandbox cannot decrypt
+    /// with it gets code <c>1017</c>.
+    /// </summary>
+    public const string PagarStarSafeCode = "sandbox-pagarstar-safecode-00001";
+
+    /// <summary>
+    /// PagarStar: the transaction secret that keys <c>X-Transaction-Signature</c> (base64 HMAC-SHA256 of the body as
+    /// sent). Give it to <c>AddPagarStarEncryption(o =&gt; o.TransactionSecret = ...)</c>; a signature made with
+    /// another secret gets code <c>1010</c>. Requests without the header are not checked.
+    /// </summary>
+    public const string PagarStarTransactionSecret = "sandbox-pagarstar-transaction-secret";
 }

@@ -30,6 +30,7 @@ internal static class HttpStatusFallback
         415 or 422 => (PaymentErrorCategory.InvalidRequest, PaymentRetrySafety.Never),
         429 => (PaymentErrorCategory.RateLimited, PaymentRetrySafety.Always),
         503 => (PaymentErrorCategory.Transient, PaymentRetrySafety.SafeOnly),
+        < 200 => (PaymentErrorCategory.OutcomeUnknown, PaymentRetrySafety.SafeOnly), // not a final status: an invalid response
         >= 500 and <= 599 => (PaymentErrorCategory.OutcomeUnknown, PaymentRetrySafety.SafeOnly),
         _ => (PaymentErrorCategory.Unknown, PaymentRetrySafety.Never),
     };

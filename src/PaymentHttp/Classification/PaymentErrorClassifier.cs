@@ -7,9 +7,9 @@ namespace PaymentHttp;
 /// provider it does not know; the built-in providers use the same contract.
 /// </summary>
 /// <remarks>
-/// A classifier is called once per HTTP attempt: for every response with status 400 or above, and for 2xx
-/// responses too when <see cref="InspectsSuccessResponses"/> is <see langword="true"/>. It must be pure,
-/// thread-safe and must not throw: whatever the body holds, fall back to
+/// A classifier is called once per HTTP attempt: for every response with status 400 or above or below 200 (not a
+/// valid final status), and for 2xx responses too when <see cref="InspectsSuccessResponses"/> is
+/// <see langword="true"/>. It must be pure, thread-safe and must not throw: whatever the body holds, fall back to
 /// <see cref="ClassifyByStatus(in ProviderResponse)"/>. A classifier that throws anyway is logged and
 /// replaced by that fallback for the response.
 /// </remarks>
@@ -34,7 +34,8 @@ public abstract class PaymentErrorClassifier
     /// <summary>
     /// Classifies a response by its HTTP status alone, following the fallback table every provider shares
     /// (400 InvalidRequest, 401 Authentication, 402 Declined, 403 Authorization, 404 NotFound,
-    /// 408 Transient, 409 Conflict, 415/422 InvalidRequest, 429 RateLimited, 503 Transient, other 5xx OutcomeUnknown).
+    /// 408 Transient, 409 Conflict, 415/422 InvalidRequest, 429 RateLimited, 503 Transient, other 5xx OutcomeUnknown,
+    /// below 200 OutcomeUnknown as an invalid response).
     /// </summary>
     /// <param name="response">The response.</param>
     /// <returns>The error for the status; <see cref="PaymentErrorCategory.Unknown"/> for a status the table does not name.</returns>

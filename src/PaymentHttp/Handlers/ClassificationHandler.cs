@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 
 namespace PaymentHttp;
 
@@ -48,7 +49,7 @@ internal sealed class ClassificationHandler : DelegatingHandler
         ProviderError? classified;
         try
         {
-            if ((int)response.StatusCode >= 400)
+            if (IsFailureStatus(response.StatusCode))
             {
                 classified = await ClassifyFailureAsync(response, cancellationToken).ConfigureAwait(false);
             }
@@ -99,6 +100,12 @@ internal sealed class ClassificationHandler : DelegatingHandler
         original.Dispose();
         return response;
     }
+
+    /// <summary>
+    /// 4xx and 5xx, and statuses below 200: SocketsHttpHandler hands over any three digits (<c>099</c> included) as a
+    /// final status, and such an answer is not a success the caller could act on.
+    /// </summary>
+    private static bool IsFailureStatus(HttpStatusCode status) => (int)status is >= 400 or < 200;
 
     private async ValueTask<ProviderError> ClassifyFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

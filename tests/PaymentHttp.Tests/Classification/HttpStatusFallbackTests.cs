@@ -37,6 +37,9 @@ public sealed class HttpStatusFallbackTests
         { 599, "POST", typeof(ProviderOutcomeUnknownException), PaymentErrorCategory.OutcomeUnknown, 1 },
         { 503, "PUT", typeof(ProviderOutcomeUnknownException), PaymentErrorCategory.OutcomeUnknown, 1 },
         { 500, "DELETE", typeof(ProviderOutcomeUnknownException), PaymentErrorCategory.OutcomeUnknown, 1 },
+        { 99, "POST", typeof(ProviderOutcomeUnknownException), PaymentErrorCategory.OutcomeUnknown, 1 }, // "HTTP/1.1 099": not a final status
+        { 99, "GET", typeof(ProviderUnavailableException), PaymentErrorCategory.Transient, 4 },
+        { 0, "POST", typeof(ProviderOutcomeUnknownException), PaymentErrorCategory.OutcomeUnknown, 1 },
     };
 
     [Theory]

@@ -6,8 +6,9 @@ namespace PaymentHttp.Testing;
 /// <summary>
 /// PagarStar PTS: <c>POST pay</c> (JSON <c>order_id</c>, <c>amount</c>, optional <c>currency</c>) and the lookup
 /// <c>POST query</c> (JSON <c>order_id</c>) or <c>GET query?order_id=</c>; the merchant id in the <c>merchant_id</c>
-/// body field (or query parameter) or the <c>X-Merchant-Id</c> header. Every business answer is HTTP 200
-/// <c>{"code":&lt;int&gt;,"message","data"}</c> with <c>1000</c> meaning accepted.
+/// body field (or query parameter) or the <c>X-Merchant-Id</c> header. Bodies come as plain JSON or in the PTS
+/// encoding (<see cref="PagarStarBodyReader"/>). Every business answer is HTTP 200
+/// <c>{"code":&lt;int&gt;,"message","data"}</c>, in plain JSON, with <c>1000</c> meaning accepted.
 /// </summary>
 internal sealed class PagarStarSimulator : ProviderSimulator
 {
