@@ -99,7 +99,11 @@ public sealed class ChaosOracle
             case SandboxFaultKind.MalformedBody:
                 // Complete on the wire, its JSON cut in half: the code may or may not have made it.
                 yield return (answer.ByCode.IsSuccess ? AttemptVerdict.SuccessWithUnreadableBody : answer.ByCode, processed);
-                yield return (answer.ByStatusAlone, processed);
+
+                // Without the code, a 2xx of a provider whose body decides says nothing: the answer is lost.
+                yield return (answer.IsSuccessStatus && ProviderReference.DecidesSuccessInsideTheBody(provider)
+                    ? AttemptVerdict.MayHaveBeenProcessed
+                    : answer.ByStatusAlone, processed);
                 break;
             case SandboxFaultKind.TruncatedBody:
                 if (answer.IsSuccessStatus)

@@ -98,6 +98,10 @@ public static class ProviderReference
     /// <summary>Whether a second payment for a charged reference is refused (all but PlexyPay, which charges again).</summary>
     public static bool RejectsDuplicates(PaymentProvider provider) => provider != PaymentProvider.PlexyPay;
 
+    /// <summary>Whether a 2xx says nothing by itself and its body decides (Paysafe <c>status</c>, PTS <c>code</c>).</summary>
+    public static bool DecidesSuccessInsideTheBody(PaymentProvider provider) =>
+        provider is PaymentProvider.Paysafe or PaymentProvider.PagarStar;
+
     /// <summary>HTTP 429 in the provider's envelope. PagarStar sends its "service not available" code 8001 in it, and the code wins.</summary>
     public static AttemptVerdict TooManyRequests(PaymentProvider provider, TimeSpan? retryAfter) => (provider switch
     {

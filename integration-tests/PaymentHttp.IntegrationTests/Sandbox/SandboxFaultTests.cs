@@ -341,20 +341,39 @@ public sealed class SandboxFaultTests
         sandbox.Ledger.ChargeCount(PaymentProvider.Paysafe, "code-4").ShouldBe(1);
     }
 
+    /// <summary>
+    /// A complete 200 whose JSON is cut in half. Where the status code alone means success (Plutu, PlexyPay,
+    /// MakeCommerce) and where the deciding field came before the cut (PTS sends its code first), the caller gets the
+    /// response as it came; where the deciding field was lost (Paysafe's payment status comes late) the outcome is
+    /// unknown. Either way the payment was charged once.
+    /// </summary>
     [Theory]
-    [MemberData(nameof(SandboxRequests.AllProviders), MemberType = typeof(SandboxRequests))]
-    public async Task Pay_MalformedBody_SuccessStatusUnparseableJsonAndCharged(PaymentProvider provider)
+    [InlineData(PaymentProvider.Plutu, false)]
+    [InlineData(PaymentProvider.PlexyPay, false)]
+    [InlineData(PaymentProvider.MakeCommerce, false)]
+    [InlineData(PaymentProvider.PagarStar, false)]
+    [InlineData(PaymentProvider.Paysafe, true)]
+    public async Task Pay_MalformedBody_PassedThroughOrUnknownButChargedOnce(PaymentProvider provider, bool decidingFieldLost)
     {
         await using var sandbox = await ProviderSandbox.StartAsync();
         using var client = SandboxClient.Create(sandbox, provider);
         sandbox.Faults.Plan(provider, "bad-1", SandboxFault.MalformedBody);
 
-        using var response = await client.PayAsync(provider, "bad-1");
+        if (decidingFieldLost)
+        {
+            var exception = await Should.ThrowAsync<ProviderOutcomeUnknownException>(() => client.PayAsync(provider, "bad-1"));
+            exception.StatusCode.ShouldBe(HttpStatusCode.OK);
+            exception.Attempts.ShouldBe(1);
+        }
+        else
+        {
+            using var response = await client.PayAsync(provider, "bad-1");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var text = await response.Content.ReadAsStringAsync();
+            text.ShouldStartWith("{");
+            Should.Throw<JsonException>(() => JsonDocument.Parse(text));
+        }
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var text = await response.Content.ReadAsStringAsync();
-        text.ShouldStartWith("{");
-        Should.Throw<JsonException>(() => JsonDocument.Parse(text));
         sandbox.Ledger.ChargeCount(provider, "bad-1").ShouldBe(1);
     }
 

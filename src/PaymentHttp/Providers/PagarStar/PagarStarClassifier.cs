@@ -53,20 +53,26 @@ internal sealed class PagarStarClassifier : PaymentErrorClassifier
 
     public override ProviderError? Classify(in ProviderResponse response)
     {
-        // The common 2xx answer is "accepted": decide it from the code alone, without decoding or allocating.
-        // No code (or no usable one) means not a PTS envelope: the response is left to the caller.
-        if (response.IsSuccessStatusCode
-            && (!JsonEnvelope.TryFindTopLevel(response.Body, "code"u8, out var code)
-                || !JsonEnvelope.IsScalar(ref code)
-                || JsonEnvelope.ValueEquals(ref code, AcceptedCode)))
+        if (response.IsSuccessStatusCode)
         {
-            return null;
+            // The common 2xx answer is "accepted": decide it from the code alone, without decoding or allocating.
+            // A body that is not a PTS envelope (no object, or no code in a complete one) is left to the caller; one
+            // that breaks off before its code cannot say whether the payment went through.
+            if (!JsonEnvelope.TryFindTopLevel(response.Body, "code"u8, out var code, out var broken))
+            {
+                return broken ? ErrorEnvelope.Unreadable2xx(response.StatusCode, "code") : null;
+            }
+
+            if (!JsonEnvelope.IsScalar(ref code) || JsonEnvelope.ValueEquals(ref code, AcceptedCode))
+            {
+                return null;
+            }
         }
 
         var envelope = new ErrorEnvelope();
         JsonEnvelope.TryRead(response.Body, envelope, ReadTopLevel);
         return response.IsSuccessStatusCode && envelope.Code is null
-            ? null // the code could not be decoded (invalid UTF-8, lone surrogate): not a PTS envelope either
+            ? ErrorEnvelope.Unreadable2xx(response.StatusCode, "code") // present but undecodable (invalid UTF-8, lone surrogate)
             : envelope.Classify(Codes, response.StatusCode);
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace PaymentHttp;
 
@@ -39,11 +40,17 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
 
     public override ProviderError? Classify(in ProviderResponse response)
     {
-        // A 2xx is a failure only when the payment object says so; decide that from "status" alone, without
-        // decoding or allocating, because almost every 2xx is a success.
-        if (response.IsSuccessStatusCode && !SaysFailed(response.Body))
+        if (response.IsSuccessStatusCode)
         {
-            return null;
+            // A 2xx is a failure only when the payment object says so; decide that from "status" alone, without
+            // decoding or allocating, because almost every 2xx is a success.
+            switch (ReadStatus(response.Body))
+            {
+                case PaymentStatus.NotFailed:
+                    return null;
+                case PaymentStatus.Unreadable:
+                    return ErrorEnvelope.Unreadable2xx(response.StatusCode, "payment status");
+            }
         }
 
         var envelope = new ErrorEnvelope();
@@ -59,30 +66,47 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
         return envelope.Classify(Codes, response.StatusCode);
     }
 
-    /// <summary>Whether the top-level <c>status</c> is <c>FAILED</c> or <c>DECLINED</c>, in any case.</summary>
-    private static bool SaysFailed(ReadOnlySpan<byte> body)
+    /// <summary>
+    /// What the top-level <c>status</c> of a 2xx body says: <c>FAILED</c> or <c>DECLINED</c> in any case is a
+    /// failure; a body that is not a payment object, or a complete one with another status, is not; a body that
+    /// breaks off before its status, or whose status cannot be decoded, cannot say.
+    /// </summary>
+    private static PaymentStatus ReadStatus(ReadOnlySpan<byte> body)
     {
-        if (!JsonEnvelope.TryFindTopLevel(body, "status"u8, out var status) || status.TokenType != JsonTokenType.String)
+        if (!JsonEnvelope.TryFindTopLevel(body, "status"u8, out var status, out var broken))
         {
-            return false;
+            return broken ? PaymentStatus.Unreadable : PaymentStatus.NotFailed;
+        }
+
+        if (status.TokenType != JsonTokenType.String)
+        {
+            return PaymentStatus.NotFailed;
         }
 
         Span<byte> text = stackalloc byte[16];
         int length;
         try
         {
-            length = status.CopyString(text); // unescapes; a longer status is neither word
+            length = status.CopyString(text); // unescapes
         }
         catch (ArgumentException)
         {
-            return false;
+            return PaymentStatus.NotFailed; // longer than any status that means failure
         }
         catch (InvalidOperationException)
         {
-            return false;
+            return PaymentStatus.Unreadable;
         }
 
-        return Ascii.EqualsIgnoreCase(text[..length], "FAILED"u8) || Ascii.EqualsIgnoreCase(text[..length], "DECLINED"u8);
+        var value = text[..length];
+        if (!Utf8.IsValid(value))
+        {
+            return PaymentStatus.Unreadable;
+        }
+
+        return Ascii.EqualsIgnoreCase(value, "FAILED"u8) || Ascii.EqualsIgnoreCase(value, "DECLINED"u8)
+            ? PaymentStatus.Failed
+            : PaymentStatus.NotFailed;
     }
 
     private static string? HeaderCode(HttpResponseHeaders headers)

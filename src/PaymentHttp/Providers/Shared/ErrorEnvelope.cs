@@ -85,6 +85,17 @@ internal sealed class ErrorEnvelope
         };
     }
 
+    /// <summary>
+    /// The error for a 2xx body that should say whether the payment succeeded but cannot be read (cut, malformed,
+    /// undecodable): the provider may have acted, so it is retried only when safe and otherwise must be reconciled.
+    /// </summary>
+    public static ProviderError Unreadable2xx(HttpStatusCode statusCode, string what) =>
+        new(PaymentErrorCategory.OutcomeUnknown, $"The provider answered HTTP {(int)statusCode} but its {what} could not be read; the request may have been processed.")
+        {
+            StatusCode = statusCode,
+            RetrySafety = PaymentRetrySafety.SafeOnly,
+        };
+
     private bool HasFieldError(string field)
     {
         foreach (var error in _fieldErrors ?? [])

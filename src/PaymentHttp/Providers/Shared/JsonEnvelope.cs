@@ -148,11 +148,13 @@ internal static class JsonEnvelope
     /// <summary>
     /// Finds a top-level property without decoding anything else and leaves <paramref name="value"/> on its value
     /// token; when the property appears twice the last one counts, as in a full parse. Used on 2xx bodies, where the
-    /// common answer is "success" and nothing should be allocated.
+    /// common answer is "success" and nothing should be allocated. <paramref name="broken"/> tells a body that
+    /// starts as a JSON object but cannot be read to its end (cut, malformed, too deep) from one that is complete.
     /// </summary>
-    public static bool TryFindTopLevel(ReadOnlySpan<byte> body, ReadOnlySpan<byte> name, out Utf8JsonReader value)
+    public static bool TryFindTopLevel(ReadOnlySpan<byte> body, ReadOnlySpan<byte> name, out Utf8JsonReader value, out bool broken)
     {
         value = default;
+        broken = false;
         var found = false;
         if (!TryOpenObject(body, out var reader))
         {
@@ -173,10 +175,12 @@ internal static class JsonEnvelope
 
                 reader.Skip();
             }
+
+            broken = reader.TokenType != JsonTokenType.EndObject;
         }
         catch (JsonException)
         {
-            // Truncated or malformed after what was found: keep it, as a full parse would.
+            broken = true; // keep what was found before the break, as a full parse would
         }
 
         return found;

@@ -150,14 +150,22 @@ public sealed class PagarStarClassifierTests
         { "escaped property names", 200, Category.Conflict, "1003" },
     };
 
-    /// <summary>2xx bodies that carry no readable code other than 1000: the caller gets the response as it came.</summary>
+    /// <summary>2xx bodies that are not a PTS envelope, or whose code is 1000: the caller gets the response as it came.</summary>
     public static TheoryData<string> Malformed2xx => new()
     {
         "empty", "whitespace", "html page", "plain text", "json null", "json string", "binary", "top-level array",
-        "nested objects", "nested arrays", "nested before the code", "over the limit, code first", "over the limit, code last",
-        "invalid utf-8 in the code", "truncated in the code", "truncated in the string code", "truncated after 1000",
+        "nested arrays", "over the limit, code first", "over the limit, code last", "truncated after 1000",
         "code is an object", "code is an array", "code is null", "no code", "duplicate code, accepted last", "encrypted-looking text",
-        "lone surrogate in the code",
+    };
+
+    /// <summary>
+    /// 2xx bodies that start as a PTS envelope but break off before the code, or whose code cannot be decoded: the
+    /// 200 alone does not say whether the payment went through, so the outcome is unknown.
+    /// </summary>
+    public static TheoryData<string> Unreadable2xx => new()
+    {
+        "nested objects", "nested before the code", "invalid utf-8 in the code", "truncated in the code",
+        "truncated in the string code", "lone surrogate in the code",
     };
 
     [Theory]
@@ -179,6 +187,16 @@ public sealed class PagarStarClassifierTests
     [MemberData(nameof(Malformed2xx))]
     public Task Post_Malformed2xxBody_PassedThroughAsSuccess(string kind) =>
         ProviderPipeline.AssertPassedThroughAsync(Provider, HttpStatusCode.OK, Body(kind));
+
+    [Theory]
+    [MemberData(nameof(Unreadable2xx))]
+    public Task Post_Unreadable2xxBody_OutcomeUnknown(string kind) =>
+        ProviderPipeline.AssertSentAsync(Provider, HttpMethod.Post, HttpStatusCode.OK, Body(kind), Category.OutcomeUnknown, code: null, attempts: 1);
+
+    [Theory]
+    [MemberData(nameof(Unreadable2xx))]
+    public Task Get_Unreadable2xxBody_RetriedThenUnavailable(string kind) =>
+        ProviderPipeline.AssertSentAsync(Provider, HttpMethod.Get, HttpStatusCode.OK, Body(kind), Category.Transient, code: null, attempts: 4);
 
     [Theory]
     [InlineData("""{"code":1000,"message":"Request accepted","data":{"order_id":"o-1","pay_url":"https://pts.test/pay/o-1"}}""")]

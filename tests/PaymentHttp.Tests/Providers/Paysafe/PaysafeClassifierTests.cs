@@ -189,9 +189,17 @@ public sealed class PaysafeClassifierTests
     public static TheoryData<string> Malformed2xx => new()
     {
         "empty", "whitespace", "html page", "plain text", "json null", "json string", "binary", "top-level array",
-        "nested objects", "nested arrays", "nested before the status", "over the limit, status first", "truncated in the status",
-        "status is an object", "status is an array", "status is null", "status is a number", "invalid utf-8 in the status",
-        "error without status", "bom and completed",
+        "nested arrays", "over the limit, status first", "status is an object", "status is an array", "status is null",
+        "status is a number", "error without status", "bom and completed",
+    };
+
+    /// <summary>
+    /// 2xx bodies that start as a payment object but break off before the status, or whose status cannot be
+    /// decoded: the 200 alone does not say whether the payment went through, so the outcome is unknown.
+    /// </summary>
+    public static TheoryData<string> Unreadable2xx => new()
+    {
+        "nested objects", "nested before the status", "truncated in the status", "invalid utf-8 in the status",
     };
 
     [Theory]
@@ -233,6 +241,16 @@ public sealed class PaysafeClassifierTests
     [MemberData(nameof(Malformed2xx))]
     public Task Post_Malformed2xxBody_PassedThroughAsSuccess(string kind) =>
         ProviderPipeline.AssertPassedThroughAsync(Provider, HttpStatusCode.OK, Body2xx(kind));
+
+    [Theory]
+    [MemberData(nameof(Unreadable2xx))]
+    public Task Post_Unreadable2xxBody_OutcomeUnknown(string kind) =>
+        ProviderPipeline.AssertSentAsync(Provider, HttpMethod.Post, HttpStatusCode.OK, Body2xx(kind), Category.OutcomeUnknown, code: null, attempts: 1);
+
+    [Theory]
+    [MemberData(nameof(Unreadable2xx))]
+    public Task Get_Unreadable2xxBody_RetriedThenUnavailable(string kind) =>
+        ProviderPipeline.AssertSentAsync(Provider, HttpMethod.Get, HttpStatusCode.OK, Body2xx(kind), Category.Transient, code: null, attempts: 4);
 
     [Theory]
     [InlineData(200, """{"id":"p1","merchantRefNum":"order-1","status":"COMPLETED","amount":100}""")]

@@ -286,7 +286,7 @@ public sealed class JsonEnvelopeTests
     [InlineData("{\"code\":\"1003\"}", false)]
     public void TryFindTopLevel_ValueEquals_ComparesCodesWithoutDecoding(string json, bool expected)
     {
-        JsonEnvelope.TryFindTopLevel(Encoding.UTF8.GetBytes(json), "code"u8, out var value).ShouldBeTrue();
+        JsonEnvelope.TryFindTopLevel(Encoding.UTF8.GetBytes(json), "code"u8, out var value, out _).ShouldBeTrue();
 
         JsonEnvelope.ValueEquals(ref value, "1000"u8).ShouldBe(expected);
     }
@@ -298,7 +298,7 @@ public sealed class JsonEnvelopeTests
     [InlineData("")]
     public void TryFindTopLevel_NoTopLevelProperty_ReturnsFalse(string json)
     {
-        JsonEnvelope.TryFindTopLevel(Encoding.UTF8.GetBytes(json), "code"u8, out _).ShouldBeFalse();
+        JsonEnvelope.TryFindTopLevel(Encoding.UTF8.GetBytes(json), "code"u8, out _, out _).ShouldBeFalse();
     }
 
     private static (string? Value, string? Next) ReadScalarThenNextProperty(string json)
