@@ -36,6 +36,9 @@ public class LoopbackThroughputBenchmarks
     private HttpClient _bare = null!;
     private HttpClient _handWired = null!;
     private HttpClient _paymentHttp = null!;
+    private HttpClient _factory = null!;
+    private HttpClient _paymentHttpNoInspection = null!;
+    private HttpClient _paymentHttpNoResilience = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -57,13 +60,25 @@ public class LoopbackThroughputBenchmarks
 
         _clients = new BenchmarkClients(address)
             .AddHandWiredPolly("polly", () => new SocketsHttpHandler())
-            .AddPaymentHttp("paymenthttp", PaymentProvider.Paysafe, () => new SocketsHttpHandler());
+            .AddPaymentHttp("paymenthttp", PaymentProvider.Paysafe, () => new SocketsHttpHandler())
+            .AddFactoryClient("factory", () => new SocketsHttpHandler())
+            .AddPaymentHttp("paymenthttp-no-inspection", PaymentProvider.MakeCommerce, () => new SocketsHttpHandler())
+            .AddPaymentHttp("paymenthttp-no-resilience", PaymentProvider.Paysafe, () => new SocketsHttpHandler(), options =>
+            {
+                options.Retry.MaxRetryAttempts = 0;
+                options.CircuitBreaker.Enabled = false;
+                options.AttemptTimeout = Timeout.InfiniteTimeSpan;
+                options.TotalTimeout = Timeout.InfiniteTimeSpan;
+            });
         _bare = _clients.Bare(new SocketsHttpHandler());
         _handWired = _clients.Get("polly");
         _paymentHttp = _clients.Get("paymenthttp");
+        _factory = _clients.Get("factory");
+        _paymentHttpNoInspection = _clients.Get("paymenthttp-no-inspection");
+        _paymentHttpNoResilience = _clients.Get("paymenthttp-no-resilience");
 
         // Every client must really get the 200 from the server.
-        foreach (var client in new[] { _bare, _handWired, _paymentHttp })
+        foreach (var client in new[] { _bare, _handWired, _paymentHttp, _factory, _paymentHttpNoInspection, _paymentHttpNoResilience })
         {
             RunCallersAsync(client, callers: 1, requestsPerCaller: 1).GetAwaiter().GetResult();
         }
@@ -85,6 +100,17 @@ public class LoopbackThroughputBenchmarks
 
     [Benchmark(OperationsPerInvoke = Requests)]
     public Task PaymentHttpClient() => RunCallersAsync(_paymentHttp, Callers, RequestsPerCaller);
+
+    // Decomposition rows, for the report: what the factory's own handlers cost, PaymentHttp without 2xx
+    // inspection (MakeCommerce), and PaymentHttp with retries, breaker and timeouts off (its handlers alone).
+    [Benchmark(OperationsPerInvoke = Requests)]
+    public Task FactoryClient() => RunCallersAsync(_factory, Callers, RequestsPerCaller);
+
+    [Benchmark(OperationsPerInvoke = Requests)]
+    public Task PaymentHttpNoInspection() => RunCallersAsync(_paymentHttpNoInspection, Callers, RequestsPerCaller);
+
+    [Benchmark(OperationsPerInvoke = Requests)]
+    public Task PaymentHttpNoResilience() => RunCallersAsync(_paymentHttpNoResilience, Callers, RequestsPerCaller);
 
     private static Task RunCallersAsync(HttpClient client, int callers, int requestsPerCaller)
     {

@@ -24,7 +24,7 @@ internal static class AttemptOutcome
             case null or BrokenCircuitException:
                 return null; // an open circuit fails fast; waiting it out is the caller's decision
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
-                return null; // caller cancellation or the total timeout: never retried
+                return null; // the caller cancelled: never retried
             case { } exception:
                 return TransportFailure.Classify(exception)?.CompleteFor(
                     provider: null, statusCode: null, retryAfter: null, IsSafeToRepeat(outcome, context));

@@ -5,8 +5,8 @@ using Polly;
 namespace PaymentHttp;
 
 /// <summary>
-/// The outer PaymentHttp handler. It runs each call through the client's Polly pipeline (total timeout → retry →
-/// circuit breaker → attempt timeout), re-sending the same request message on retries as Microsoft's
+/// The outer PaymentHttp handler. It runs each call through the client's Polly pipeline (retry → circuit breaker →
+/// attempt timeout, the last cut to what is left of the total timeout), re-sending the same request message on retries as Microsoft's
 /// ResilienceHandler does, and at the edge turns the final failure — a classified response or an exception carried
 /// as a Polly outcome — into the typed exception of its category, with the attempt count. The failed response is
 /// disposed. Doing that here rather than in a handler of its own saves an async layer on every call.

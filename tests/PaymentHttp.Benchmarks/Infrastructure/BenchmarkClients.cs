@@ -48,10 +48,18 @@ public sealed class BenchmarkClients : IDisposable
         return this;
     }
 
-    /// <summary>A PaymentHttp client with the library's default options, registered as the README says.</summary>
-    public BenchmarkClients AddPaymentHttp(string name, PaymentProvider provider, Func<HttpMessageHandler> primary)
+    /// <summary>
+    /// A PaymentHttp client registered as the README says, with the library's default options unless
+    /// <paramref name="configure"/> changes them (decomposition rows only).
+    /// </summary>
+    public BenchmarkClients AddPaymentHttp(
+        string name, PaymentProvider provider, Func<HttpMessageHandler> primary, Action<PaymentProviderClientOptions>? configure = null)
     {
-        _services.AddPaymentProviderClient(name, provider, options => options.BaseAddress = _baseAddress)
+        _services.AddPaymentProviderClient(name, provider, options =>
+            {
+                options.BaseAddress = _baseAddress;
+                configure?.Invoke(options);
+            })
             .ConfigurePrimaryHttpMessageHandler(primary);
         return this;
     }
