@@ -11,6 +11,12 @@ internal static partial class SecretRedactor
 {
     public const string Redacted = "[REDACTED]";
 
+    // Words that can introduce a secret the regular expressions below remove.
+    private static readonly string[] SecretWords =
+    [
+        "cvv", "cvc", "cid", "csc", "security", "bearer", "basic", "key", "secret", "safe", "password", "authorization", "token",
+    ];
+
     /// <summary>Returns the text with secrets removed; the same instance when there was nothing to remove.</summary>
     public static string Redact(string text)
     {
@@ -33,32 +39,38 @@ internal static partial class SecretRedactor
         }
     }
 
+    /// <summary>
+    /// A cheap test run before any regular expression: a run of 13 or more digits (spaces and dashes allowed between
+    /// them) could be a card number; a credential or security-code word could introduce a secret. Ordinary provider
+    /// messages ("HTTP 400", "code 1035") have neither.
+    /// </summary>
     private static bool MayHoldSecret(string text)
     {
-        var digitsInARow = 0;
+        var digits = 0;
         foreach (var c in text)
         {
             if (char.IsAsciiDigit(c))
             {
-                if (++digitsInARow >= 3)
+                if (++digits >= 13)
                 {
-                    return true; // long enough for a CVV; card numbers are checked properly by the regex
+                    return true;
                 }
             }
             else if (c is not (' ' or '-'))
             {
-                digitsInARow = 0;
+                digits = 0;
             }
         }
 
-        return text.Contains("bearer", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("basic", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("key", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("secret", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("safecode", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("password", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("authorization", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("token", StringComparison.OrdinalIgnoreCase);
+        foreach (var word in SecretWords)
+        {
+            if (text.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsLuhnValid(string candidate)

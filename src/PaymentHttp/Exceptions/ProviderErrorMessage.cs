@@ -32,7 +32,7 @@ internal static class ProviderErrorMessage
             text.Append(')');
         }
 
-        text.Append(": ").Append(SecretRedactor.Redact(error.Message));
+        text.Append(": ").Append(error.Message); // errors the pipeline builds are redacted in ProviderError.CompleteFor
         if (error.RetryAfter is { } retryAfter)
         {
             text.Append(" Retry after ")

@@ -8,9 +8,9 @@ namespace PaymentHttp;
 /// that a pipeline built with Microsoft.Extensions.Http.Resilience (<c>AddResilienceHandler</c>) can use them too.
 /// </summary>
 /// <remarks>
-/// They read the classification that PaymentHttp's handlers attach to each attempt, so the client must be
-/// registered with <c>AddPaymentProviderHandlers</c> and the other library's resilience handler added after it
-/// (see the README). A request is retried only when the failure is safe to retry for it: a failure the provider
+/// They read the classification that PaymentHttp's handlers attach to each attempt, so the other library's
+/// resilience handler must sit outside PaymentHttp's: add it first, then <c>AddPaymentProviderHandlers</c> with
+/// PaymentHttp's own retries and breaker turned off (see the README). A request is retried only when the failure is safe to retry for it: a failure the provider
 /// certainly did not act on, or one it may have acted on when the request is safe to repeat.
 /// </remarks>
 public static class PaymentResiliencePredicates

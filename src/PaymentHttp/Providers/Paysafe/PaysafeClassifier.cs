@@ -133,7 +133,6 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
         if (reader.ValueTextEquals("error"u8))
         {
             reader.Read();
-            envelope.HasErrorObject = reader.TokenType == JsonTokenType.StartObject;
             JsonEnvelope.ReadObject(ref reader, envelope, ReadError);
         }
         else

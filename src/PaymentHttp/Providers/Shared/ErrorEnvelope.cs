@@ -25,7 +25,7 @@ internal sealed class ErrorEnvelope
     /// <summary>Gets or sets the request field a single error is about (PlexyPay <c>param</c>).</summary>
     public string? Param { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether the body wrapped the error in an <c>error</c> object.</summary>
+    /// <summary>Gets or sets a value indicating whether the body wrapped the error in an <c>error</c> object (PlexyPay's two shapes).</summary>
     public bool HasErrorObject { get; set; }
 
     public string? RequestId { get; set; }
