@@ -12,7 +12,8 @@ namespace PaymentHttp.IntegrationTests.BadInput;
 /// that may all be wrong — for requests to <c>/r/{id}</c>, with keep-alive. Kestrel is not used here on purpose: it
 /// validates and normalises what it sends (no control characters in header values, Content-Length enforced, Date and
 /// Server added), so it cannot put malformed HTTP on the wire. Requests are those SocketsHttpHandler sends: a request
-/// line, headers, and a body of Content-Length bytes.
+/// line, headers, and a body of Content-Length bytes. A response is written only after the whole request was read, so
+/// the socket faults it scripts (<see cref="SocketFaults"/>) happen after the provider received the request.
 /// </summary>
 public sealed class RawHttpServer : IAsyncDisposable
 {
@@ -180,6 +181,12 @@ public sealed class RawHttpServer : IAsyncDisposable
                 current.Started();
                 await WriteAsync(connection, current);
                 current.Finish();
+                if (current.Response.ResetAfter)
+                {
+                    connection.LingerState = new LingerOption(enable: true, seconds: 0); // close sends RST, not FIN
+                    return;
+                }
+
                 if (current.Response.CloseAfter)
                 {
                     connection.Shutdown(SocketShutdown.Send);
@@ -209,6 +216,11 @@ public sealed class RawHttpServer : IAsyncDisposable
         if (response.FillerBytes <= 0)
         {
             return;
+        }
+
+        if (response.PauseBeforeFiller > TimeSpan.Zero)
+        {
+            await Task.Delay(response.PauseBeforeFiller, _stopping.Token);
         }
 
         var chunk = Filler(response.FillerPattern.Span, response.FillerChunked);

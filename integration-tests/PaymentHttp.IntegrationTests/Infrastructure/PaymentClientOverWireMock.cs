@@ -5,7 +5,7 @@ namespace PaymentHttp.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A PaymentHttp client registered the way users register it (<c>AddPaymentProviderClient</c>, default primary
-/// handler, real sockets), pointed at WireMock. Test defaults: two retries without backoff waits, a 10 s attempt
+/// handler, real sockets), pointed at a test server (WireMock.Net, or the raw socket server for faults). Test defaults: two retries without backoff waits, a 10 s attempt
 /// timeout, and a circuit breaker that needs 100 attempts to act unless a test lowers it.
 /// </summary>
 public sealed class PaymentClientOverWireMock : IDisposable

@@ -1,188 +1,88 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
+using WireMock.Exceptions;
+using WireMock.Server;
+using WireMock.Settings;
 
 namespace PaymentHttp.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Starts one WireMock standalone process (the Java original) on a free loopback port for the test run, waits until
-/// its admin API answers, and kills it (with any children) on dispose. Its output is kept for failure messages.
+/// One in-process WireMock.Net server on a free loopback port for the test run, serving the mapping files under
+/// <c>integration-tests/wiremock/mappings/</c> as static mappings. Tests read its request log
+/// (<see cref="WireMockServer.LogEntries"/>); <see cref="Reset"/> puts it back to the files between tests.
 /// </summary>
-public sealed class WireMockServerFixture : IAsyncLifetime
+public sealed class WireMockServerFixture : IDisposable
 {
     private const int MaxStartAttempts = 3;
-    private const int MaxOutputLines = 200;
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan ReadinessPollInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan ReadinessProbeTimeout = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(10);
+    private const int MaxRequestLogCount = 10_000;
 
-    private readonly BoundedOutputLog _output = new(MaxOutputLines);
-    private WireMockInstallation? _installation;
-    private Process? _process;
-    private WireMockAdminClient? _admin;
-    private Uri? _baseAddress;
+    private readonly WireMockLog _log = new();
+    private readonly WireMockServer _server;
+
+    public WireMockServerFixture()
+    {
+        _server = Start(_log);
+        BaseAddress = new Uri(_server.Url! + "/");
+        Reset();
+    }
 
     /// <summary>Gets the server's root, for example <c>http://127.0.0.1:40123/</c>.</summary>
-    public Uri BaseAddress => _baseAddress ?? throw NotStarted();
+    public Uri BaseAddress { get; }
 
-    /// <summary>Gets the client of WireMock's admin API.</summary>
-    public WireMockAdminClient Admin => _admin ?? throw NotStarted();
+    /// <summary>Gets the guids of the mappings the server serves now.</summary>
+    public IReadOnlyList<Guid> MappingGuids => [.. _server.Mappings.Where(mapping => !mapping.IsAdminInterface).Select(mapping => mapping.Guid)];
 
-    /// <summary>Gets where the jar and the mapping files are.</summary>
-    public WireMockInstallation Installation => _installation ?? throw NotStarted();
-
-    /// <summary>Gets the last lines WireMock wrote, for failure messages.</summary>
-    private string Output => _output.ToString();
-
-    public async Task InitializeAsync()
+    /// <summary>
+    /// Drops the mappings added at run time and reads the mapping files again, empties the request log and puts every
+    /// scenario back at its start. Fails when WireMock.Net could not read a file (it would only log and skip it).
+    /// </summary>
+    public void Reset()
     {
-        _installation = WireMockInstallation.Locate();
-        _installation.EnsureJarInstalled();
-        for (var attempt = 1; attempt <= MaxStartAttempts; attempt++)
+        _server.Reset();
+        _server.ResetScenarios();
+        _server.ReadStaticMappings(WireMockFolders.MappingsDirectory);
+        if (_log.Errors > 0)
+        {
+            throw new InvalidOperationException(
+                $"WireMock.Net could not load the mapping files in {WireMockFolders.MappingsDirectory}. Its log:{Environment.NewLine}{_log}");
+        }
+    }
+
+    /// <summary>Counts the requests in the request log whose path is <paramref name="urlPath"/>, whatever their method.</summary>
+    public int CountRequests(string urlPath) =>
+        _server.LogEntries.Count(entry => string.Equals(entry.RequestMessage?.Path, urlPath, StringComparison.Ordinal));
+
+    /// <summary>Returns the requests that matched no mapping (WireMock.Net answered them 404 on its own).</summary>
+    public IReadOnlyList<string> UnmatchedRequests() =>
+        [.. _server.LogEntries.Where(entry => entry.MappingGuid is null).Select(entry => $"{entry.RequestMessage?.Method} {entry.RequestMessage?.Url}")];
+
+    public void Dispose()
+    {
+        _server.Stop();
+        _server.Dispose();
+    }
+
+    private static WireMockServer Start(WireMockLog log)
+    {
+        for (var attempt = 1; ; attempt++)
         {
             var port = FreeLoopbackPort.Find();
-            var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
-            var process = Start(port);
-            var admin = new WireMockAdminClient(baseAddress);
-            if (await WaitUntilReadyAsync(process, admin))
+            var settings = new WireMockServerSettings
             {
-                _process = process;
-                _admin = admin;
-                _baseAddress = baseAddress;
-                return;
-            }
-
-            admin.Dispose();
-            await StopAsync(process);
-            if (!Output.Contains("Address already in use", StringComparison.OrdinalIgnoreCase))
+                Urls = [string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")],
+                StartAdminInterface = false,
+                ReadStaticMappings = false, // read in Reset, from the repository's folder
+                WatchStaticMappingsInSubdirectories = true, // ReadStaticMappings reads subfolders only with this on
+                MaxRequestLogCount = MaxRequestLogCount,
+                Logger = log,
+            };
+            try
             {
-                throw new InvalidOperationException(
-                    $"WireMock did not become ready on {baseAddress} within {StartupTimeout.TotalSeconds:0} s (exit code: {ExitCodeOf(process)}). Its output:{Environment.NewLine}{Output}");
+                return WireMockServer.Start(settings);
             }
-
-            // Another process took the port between FreeLoopbackPort.Find and WireMock binding it: try a new one.
-        }
-
-        throw new InvalidOperationException(
-            $"WireMock could not bind a free loopback port in {MaxStartAttempts} attempts. Its output:{Environment.NewLine}{Output}");
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin?.Dispose();
-        if (_process is not null)
-        {
-            await StopAsync(_process);
+            catch (WireMockException) when (attempt < MaxStartAttempts)
+            {
+                // Another process took the port between FreeLoopbackPort.Find and Kestrel binding it: try a new one.
+            }
         }
     }
-
-    private Process Start(int port)
-    {
-        var startInfo = new ProcessStartInfo("java")
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            CreateNoWindow = true,
-            WorkingDirectory = Installation.IntegrationTestsDirectory,
-        };
-
-        // JVM: start fast and stay light; the machine running the suite may have only two cores.
-        foreach (var argument in new[] { "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m" })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        startInfo.ArgumentList.Add("-jar");
-        startInfo.ArgumentList.Add(Installation.JarPath);
-        foreach (var argument in new[]
-        {
-            "--port", port.ToString(CultureInfo.InvariantCulture),
-            "--bind-address", "127.0.0.1",
-            "--root-dir", Installation.RootDirectory,
-            "--disable-banner",
-            "--disable-request-logging",      // no line per request; the request journal stays on (tests read it)
-            "--disable-gzip",                 // responses exactly as the mapping files say
-            "--max-request-journal-entries", "10000",
-        })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, line) => _output.Add("out", line.Data);
-        process.ErrorDataReceived += (_, line) => _output.Add("err", line.Data);
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception exception)
-        {
-            process.Dispose();
-            throw new InvalidOperationException(
-                "The WireMock integration tests run WireMock standalone, which needs Java, and java could not be started "
-                + $"({exception.Message}). Install a Java runtime, version 11 or later (Debian/Ubuntu: apt-get install openjdk-17-jre-headless).",
-                exception);
-        }
-
-        process.StandardInput.Close(); // WireMock reads nothing; a closed stdin also keeps it from waiting on a terminal
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<bool> WaitUntilReadyAsync(Process process, WireMockAdminClient admin)
-    {
-        var maxPolls = (int)(StartupTimeout / ReadinessPollInterval);
-        var elapsed = Stopwatch.StartNew();
-        for (var poll = 0; poll < maxPolls && elapsed.Elapsed < StartupTimeout; poll++)
-        {
-            if (process.HasExited)
-            {
-                return false;
-            }
-
-            if (await admin.IsHealthyAsync(ReadinessProbeTimeout))
-            {
-                return true;
-            }
-
-            await Task.Delay(ReadinessPollInterval);
-        }
-
-        return false;
-    }
-
-    private static async Task StopAsync(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            using var exitTimeout = new CancellationTokenSource(ExitTimeout);
-            await process.WaitForExitAsync(exitTimeout.Token);
-        }
-        catch (InvalidOperationException)
-        {
-            // The process exited between the check and the kill.
-        }
-        catch (OperationCanceledException)
-        {
-            // Killed but not reaped within ExitTimeout; nothing more can be done from here.
-        }
-        finally
-        {
-            process.Dispose();
-        }
-    }
-
-    private static string ExitCodeOf(Process process) =>
-        process.HasExited ? process.ExitCode.ToString(CultureInfo.InvariantCulture) : "still running";
-
-    private static InvalidOperationException NotStarted() => new("The WireMock fixture has not started.");
 }

@@ -1,10 +1,14 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
 using PaymentHttp.IntegrationTests.Infrastructure;
+using WireMock.Admin.Mappings;
 
 namespace PaymentHttp.IntegrationTests.WireMock;
 
 /// <summary>
-/// The mapping files under integration-tests/wiremock/mappings are meant to be loaded into anyone's WireMock: they
-/// must all load, each must answer on its own path, and each provider mapping must say what PaymentHttp makes of it.
+/// The mapping files under integration-tests/wiremock/mappings are meant to be loaded into anyone's WireMock.Net: they
+/// must all load, use only its mapping model, each must answer on its own path, and each provider mapping must say
+/// what PaymentHttp makes of it.
 /// </summary>
 public sealed class MappingFileTests : WireMockTest
 {
@@ -14,11 +18,32 @@ public sealed class MappingFileTests : WireMockTest
     }
 
     [Fact]
-    public async Task EveryMappingFile_IsServedByWireMockAfterReset()
+    public void EveryMappingFile_IsServedByWireMockAfterReset()
     {
-        var served = await Server.Admin.GetMappingIdsAsync();
+        var served = Server.MappingGuids;
 
-        served.Order(StringComparer.Ordinal).ShouldBe(WireMockMappingFiles.All.Select(mapping => mapping.Id).Order(StringComparer.Ordinal));
+        served.Order().ShouldBe(WireMockMappingFiles.All.Select(mapping => mapping.Guid).Order());
+    }
+
+    /// <summary>
+    /// WireMock.Net ignores a property it does not know, so a WireMock (Java) spelling such as <c>urlPath</c>,
+    /// <c>fixedDelayMilliseconds</c> or <c>requiredScenarioState</c> would load and silently match or answer otherwise.
+    /// </summary>
+    [Fact]
+    public void EveryMappingFile_UsesOnlyPropertiesOfWireMockNetsMappingModel()
+    {
+        var unknown = new List<string>();
+        foreach (var (file, mappings) in WireMockMappingFiles.ReadJson())
+        {
+            foreach (var mapping in mappings)
+            {
+                unknown.AddRange(UnknownProperties(file, mapping, typeof(MappingModel)));
+                unknown.AddRange(UnknownProperties(file + " Request", mapping["Request"] as JsonObject, typeof(RequestModel)));
+                unknown.AddRange(UnknownProperties(file + " Response", mapping["Response"] as JsonObject, typeof(ResponseModel)));
+            }
+        }
+
+        unknown.ShouldBeEmpty();
     }
 
     [Fact]
@@ -54,5 +79,16 @@ public sealed class MappingFileTests : WireMockTest
 
             (outcome.HttpStatusAloneGives is null).ShouldBe(outcome.DecidedByHttpStatus, $"{mapping.File}: httpStatusAloneGives is stated exactly when the provider code decides");
         }
+    }
+
+    private static IEnumerable<string> UnknownProperties(string where, JsonObject? json, Type model)
+    {
+        if (json is null)
+        {
+            return [$"{where} is missing"];
+        }
+
+        var known = model.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(property => property.Name).ToHashSet(StringComparer.Ordinal);
+        return json.Select(property => property.Key).Where(name => !known.Contains(name)).Select(name => $"{where}: {name}");
     }
 }

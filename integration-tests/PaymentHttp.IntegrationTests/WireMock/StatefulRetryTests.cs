@@ -5,7 +5,7 @@ namespace PaymentHttp.IntegrationTests.WireMock;
 
 /// <summary>
 /// WireMock scenarios that fail twice and then succeed: which requests PaymentHttp retries to success and which it
-/// stops at the first failure, counted in WireMock's request journal.
+/// stops at the first failure, counted in WireMock.Net's request log.
 /// </summary>
 public sealed class StatefulRetryTests : WireMockTest
 {
