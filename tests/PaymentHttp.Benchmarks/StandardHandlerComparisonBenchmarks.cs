@@ -19,7 +19,7 @@ namespace PaymentHttp.Benchmarks;
 /// PaymentHttp's defaults, and PaymentHttp (<c>AddPaymentProviderClient</c>) for each provider.
 /// </summary>
 /// <remarks>
-/// Categories: <c>Success</c> (a payment POST answered 200); <c>Retry</c> (a GET answered 503, then 200; every
+/// Categories: <c>Success</c> (a payment POST answered with the provider's success (201 for Paysafe)); <c>Retry</c> (a GET answered 503, then 200; every
 /// row's retry delay set to zero, so no row sleeps); <c>Telemetry</c> (the success path with an OpenTelemetry
 /// MeterProvider listening to the PaymentHttp and Polly meters and a TracerProvider to the PaymentHttp source);
 /// <c>Decline</c> (a payment POST answered with the provider's failure, caught as the typed exception, against the
@@ -183,12 +183,12 @@ public class StandardHandlerComparisonBenchmarks
         // Each row must measure the path it claims to.
         foreach (var name in new[] { "standard", "custom", "paymenthttp" })
         {
-            Check(PostAsync(name).GetAwaiter().GetResult() == 200, $"{name}: the success path did not answer 200");
+            Check(PostAsync(name).GetAwaiter().GetResult() == (int)success.StatusCode, $"{name}: the success path did not answer {success.StatusCode}");
         }
 
         foreach (var name in new[] { "standard-retry", "custom-retry", "paymenthttp-retry" })
         {
-            Check(GetAsync(name).GetAwaiter().GetResult() == 200, $"{name}: the retry path did not end in 200");
+            Check(GetAsync(name).GetAwaiter().GetResult() == (int)success.StatusCode, $"{name}: the retry path did not end in {success.StatusCode}");
         }
 
         Check(CatchAsync(_clients["paymenthttp-decline"]).GetAwaiter().GetResult() == _declineCategory, "PaymentHttp did not throw the expected category");
