@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
@@ -7,6 +8,12 @@ namespace PaymentHttp;
 /// Validates <see cref="PaymentProviderClientOptions"/> with messages that name the setting, the allowed range
 /// and the value found, so that a bad configuration fails at start-up rather than on the first payment.
 /// </summary>
+/// <remarks>
+/// Once a client has been created with valid options, a reload with invalid ones is not failed here:
+/// <see cref="IOptionsMonitor{TOptions}"/> would throw out of the configuration's change callback, on whatever
+/// thread reloaded it. <see cref="PaymentClientRuntime.Apply"/> checks the reloaded options with the same rules
+/// and messages, logs them, and keeps the last valid options in force.
+/// </remarks>
 internal sealed class PaymentProviderClientOptionsValidator : IValidateOptions<PaymentProviderClientOptions>
 {
     internal const int MaxRetryAttemptsLimit = 100;
@@ -16,7 +23,23 @@ internal sealed class PaymentProviderClientOptionsValidator : IValidateOptions<P
     private static readonly TimeSpan MinBreakerWindow = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
+    private readonly ConcurrentDictionary<string, bool> _accepted = new(StringComparer.Ordinal);
+
     public ValidateOptionsResult Validate(string? name, PaymentProviderClientOptions options)
+    {
+        var failures = Check(name, options);
+        var key = name ?? Options.DefaultName;
+        if (failures.Count == 0)
+        {
+            _accepted.TryAdd(key, true);
+            return ValidateOptionsResult.Success;
+        }
+
+        return _accepted.ContainsKey(key) ? ValidateOptionsResult.Skip : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Returns every rule the options break, each as a message naming the client, the setting, the rule and the value.</summary>
+    internal static List<string> Check(string? name, PaymentProviderClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
@@ -100,7 +123,7 @@ internal sealed class PaymentProviderClientOptionsValidator : IValidateOptions<P
             }
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures;
     }
 
     private static void CheckTimeout(string setting, TimeSpan value, Action<string, string, object?> fail)

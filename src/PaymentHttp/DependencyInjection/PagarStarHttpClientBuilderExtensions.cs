@@ -24,7 +24,7 @@ public static class PagarStarHttpClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         var name = builder.Name;
-        if (!PaymentClientNames.In(builder.Services).TryGetProvider(name, out var provider) || provider != PaymentProvider.PagarStar)
+        if (PaymentClientRegistration.Find(builder.Services, name)?.Provider != PaymentProvider.PagarStar)
         {
             throw new InvalidOperationException(
                 $"AddPagarStarEncryption needs the HttpClient '{name}' to be registered first with AddPaymentProviderClient(..., PaymentProvider.PagarStar, ...), so that responses are decrypted before they are classified.");

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PaymentHttp;
+using Polly;
+using Polly.Registry;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -62,7 +64,14 @@ public static class PaymentProviderHttpClientBuilderExtensions
     {
         var services = builder.Services;
         var name = builder.Name;
-        PaymentClientNames.In(services).Add(name, provider);
+        if (PaymentClientRegistration.Find(services, name) is not null)
+        {
+            throw new InvalidOperationException(
+                $"PaymentHttp handlers are already registered for the HttpClient '{name}'. Register each payment provider client once.");
+        }
+
+        var registration = new PaymentClientRegistration(name, provider, classifier);
+        services.AddKeyedSingleton(name, registration);
         AddSharedServices(services);
 
         var options = services.AddOptions<PaymentProviderClientOptions>(name);
@@ -79,12 +88,31 @@ public static class PaymentProviderHttpClientBuilderExtensions
         // An empty header name (the only "null" configuration can express) turns the provider's default off.
         options.PostConfigure(o => o.IdempotencyKeyHeader = string.IsNullOrEmpty(o.IdempotencyKeyHeader) ? null : o.IdempotencyKeyHeader);
         options.ValidateOnStart();
-        services.Configure<PaymentClientRegistration>(name, registration => registration.Set(provider, classifier));
+
+        // The one per-client object, keyed by the client's name, built from its options when first used.
+        services.AddKeyedSingleton(name, static (serviceProvider, key) => new PaymentClientRuntime(
+            serviceProvider.GetRequiredKeyedService<PaymentClientRegistration>(key),
+            serviceProvider.GetRequiredService<IOptionsMonitor<PaymentProviderClientOptions>>().Get((string)key!),
+            serviceProvider.GetRequiredService<ResiliencePipelineProvider<string>>(),
+            serviceProvider.GetService<TimeProvider>() ?? TimeProvider.System,
+            serviceProvider.GetRequiredService<PaymentJitter>(),
+            serviceProvider.GetRequiredService<PaymentHttpTelemetry>(),
+            serviceProvider.GetService<ILoggerFactory>()?.CreateLogger(PaymentHttpTelemetry.Name) ?? NullLogger.Instance));
+
+        // The client's strategies live in Polly's registry, keyed like Microsoft.Extensions.Http.Resilience keys
+        // its pipelines ("{client}-{pipeline}"): Polly's resilience.polly.* telemetry, with Microsoft's
+        // enrichment, names them; a valid options reload rebuilds them (an invalid one is refused and logged).
+        services.AddResiliencePipeline<string, HttpResponseMessage>(registration.PipelineKey, (pipeline, context) =>
+        {
+            var runtime = context.ServiceProvider.GetRequiredKeyedService<PaymentClientRuntime>(name);
+            var settings = runtime.Apply(context.GetOptions<PaymentProviderClientOptions>(name));
+            context.EnableReloads<PaymentProviderClientOptions>(name);
+            PaymentPipelineFactory.Configure(pipeline, runtime, settings);
+        });
 
         builder.ConfigureHttpClient((serviceProvider, client) =>
         {
-            var clientOptions = serviceProvider.GetRequiredService<IOptionsMonitor<PaymentProviderClientOptions>>().Get(name);
-            if (clientOptions.BaseAddress is { } baseAddress)
+            if (RuntimeOf(serviceProvider, name).Settings.BaseAddress is { } baseAddress)
             {
                 client.BaseAddress = baseAddress;
             }
@@ -99,20 +127,14 @@ public static class PaymentProviderHttpClientBuilderExtensions
     }
 
     private static PaymentClientRuntime RuntimeOf(IServiceProvider serviceProvider, string name) =>
-        serviceProvider.GetRequiredService<PaymentClientRegistry>().Get(name);
+        serviceProvider.GetRequiredKeyedService<PaymentClientRuntime>(name);
 
     private static void AddSharedServices(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentProviderClientOptions>, PaymentProviderClientOptionsValidator>());
         services.AddMetrics();
+        services.AddResilienceEnricher();
         services.TryAddSingleton(PaymentJitter.Shared);
         services.TryAddSingleton(serviceProvider => new PaymentHttpTelemetry(serviceProvider.GetService<IMeterFactory>()));
-        services.TryAddSingleton(serviceProvider => new PaymentClientRegistry(
-            serviceProvider.GetRequiredService<IOptionsMonitor<PaymentProviderClientOptions>>(),
-            serviceProvider.GetRequiredService<IOptionsMonitor<PaymentClientRegistration>>(),
-            serviceProvider.GetRequiredService<PaymentJitter>(),
-            serviceProvider.GetRequiredService<PaymentHttpTelemetry>(),
-            serviceProvider.GetService<ILoggerFactory>()?.CreateLogger(PaymentHttpTelemetry.Name) ?? NullLogger.Instance,
-            serviceProvider.GetService<TimeProvider>()));
     }
 }

@@ -31,4 +31,8 @@ internal static partial class PaymentHttpLog
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information,
         Message = "PaymentHttp client '{ClientName}' ({Provider}): circuit closed; calls flow normally.")]
     public static partial void CircuitClosed(ILogger logger, string clientName, string provider);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Error,
+        Message = "PaymentHttp client '{ClientName}': reloaded options are invalid and were not applied; the last valid options stay in force. {Failures}")]
+    public static partial void OptionsReloadRejected(ILogger logger, string clientName, string failures);
 }

@@ -4,9 +4,11 @@ using System.Diagnostics.Metrics;
 namespace PaymentHttp;
 
 /// <summary>
-/// PaymentHttp's meter and activity source, both named <c>PaymentHttp</c>. Instrument and tag names follow the
-/// OpenTelemetry semantic-convention style; tags carry only provider, client, category, code and state — never
-/// headers, bodies or anything a customer typed.
+/// PaymentHttp's meter and activity source, both named <c>PaymentHttp</c>. The meter reports only what Polly's
+/// <c>resilience.polly.*</c> instruments do not: each attempt's classification (category, provider code, outcome).
+/// Retries and circuit-breaker transitions are Polly's events and are counted there, once. Instrument and tag
+/// names follow the OpenTelemetry semantic-convention style; tags carry only provider, client, category, code and
+/// state — never headers, bodies or anything a customer typed.
 /// </summary>
 internal sealed class PaymentHttpTelemetry : IDisposable
 {
@@ -32,19 +34,11 @@ internal sealed class PaymentHttpTelemetry : IDisposable
         _meter = meterFactory?.Create(Name, version) ?? new Meter(Name, version);
         Failures = _meter.CreateCounter<long>(
             "paymenthttp.client.failures", "{failure}", "Provider failures classified per HTTP attempt, by provider, category and code.");
-        Retries = _meter.CreateCounter<long>(
-            "paymenthttp.client.retries", "{retry}", "Attempts retried, by provider and the category of the failure that caused the retry.");
-        BreakerTransitions = _meter.CreateCounter<long>(
-            "paymenthttp.client.circuit_breaker.transitions", "{transition}", "Circuit-breaker state changes, by provider, client and new state.");
         AttemptDuration = _meter.CreateHistogram<double>(
             "paymenthttp.client.attempt.duration", "s", "Duration of each HTTP attempt, by provider and outcome (success or error category).");
     }
 
     public Counter<long> Failures { get; }
-
-    public Counter<long> Retries { get; }
-
-    public Counter<long> BreakerTransitions { get; }
 
     public Histogram<double> AttemptDuration { get; }
 

@@ -6,8 +6,9 @@ using Polly.Retry;
 namespace PaymentHttp;
 
 /// <summary>
-/// The Polly callbacks that report retries and circuit-breaker transitions of one client: a metric, a log entry,
-/// and an event on the call's activity.
+/// The Polly callbacks that report retries and circuit-breaker transitions of one client: a log entry with the
+/// failure's category and code, and an event on the call's activity. They count nothing: Polly's own telemetry
+/// (<c>resilience.polly.strategy.events</c>) counts these events, with the pipeline's name.
 /// </summary>
 internal sealed class PaymentPipelineTelemetry
 {
@@ -22,15 +23,6 @@ internal sealed class PaymentPipelineTelemetry
     {
         var error = AttemptOutcome.ErrorOf(args.Outcome, args.Context);
         var reason = error is null ? "unknown" : PaymentHttpTelemetry.TagValue(error.Category);
-        if (_client.Telemetry.Retries.Enabled)
-        {
-            _client.Telemetry.Retries.Add(1, new TagList
-            {
-                { PaymentHttpTelemetry.ProviderTag, _client.ProviderTag },
-                { PaymentHttpTelemetry.ClientTag, _client.Name },
-                { PaymentHttpTelemetry.RetryReasonTag, reason },
-            });
-        }
 
         PaymentHttpLog.RetryScheduled(
             _client.Logger, _client.Name, _client.ProviderTag, args.AttemptNumber + 1, reason, error?.Code, args.RetryDelay.TotalMilliseconds);
@@ -72,18 +64,8 @@ internal sealed class PaymentPipelineTelemetry
     private static Activity? ActivityOf(ResilienceContext context) =>
         context.Properties.TryGetValue(PaymentResilienceKeys.CallState, out var call) ? call.Activity : null;
 
-    private void Transition(ResilienceContext context, string state)
+    private static void Transition(ResilienceContext context, string state)
     {
-        if (_client.Telemetry.BreakerTransitions.Enabled)
-        {
-            _client.Telemetry.BreakerTransitions.Add(1, new TagList
-            {
-                { PaymentHttpTelemetry.ProviderTag, _client.ProviderTag },
-                { PaymentHttpTelemetry.ClientTag, _client.Name },
-                { PaymentHttpTelemetry.BreakerStateTag, state },
-            });
-        }
-
         ActivityOf(context)?.AddEvent(new ActivityEvent("payment.circuit_breaker", tags: new ActivityTagsCollection
         {
             [PaymentHttpTelemetry.BreakerStateTag] = state,

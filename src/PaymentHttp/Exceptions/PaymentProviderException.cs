@@ -49,14 +49,15 @@ public abstract class PaymentProviderException : Exception
     /// <summary>Gets the HTTP status of the final response, or <see langword="null"/> when no response arrived.</summary>
     public HttpStatusCode? StatusCode => Error.StatusCode;
 
-    /// <summary>Gets the provider's own error code, or <see langword="null"/>.</summary>
+    /// <summary>Gets the provider's own error code, or <see langword="null"/>: the same value as <see cref="ProviderError.Code"/> of <see cref="Error"/>.</summary>
     public string? ProviderCode => Error.Code;
 
     /// <summary>
     /// Gets how many HTTP attempts were made before this failure was final: 1 when nothing was retried, 0 when the
-    /// request was never sent (for example because the circuit was open).
+    /// request was never sent (for example because the circuit was open). Set once, when the pipeline creates the
+    /// exception for the call's final failure.
     /// </summary>
-    public int Attempts { get; internal set; }
+    public int Attempts { get; internal init; }
 
     /// <summary>Checks that an error given to a typed exception has the category that exception stands for.</summary>
     /// <param name="error">The error.</param>

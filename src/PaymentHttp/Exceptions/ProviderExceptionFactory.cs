@@ -4,29 +4,26 @@ using Polly.CircuitBreaker;
 namespace PaymentHttp;
 
 /// <summary>
-/// The one place where a classified error becomes the typed exception of its category.
+/// The one place where a classified error becomes the typed exception of its category. Called once per call, at
+/// the edge of <see cref="PaymentResilienceHandler"/>, so that <see cref="PaymentProviderException.Attempts"/> is
+/// final when the exception is created.
 /// </summary>
 internal static class ProviderExceptionFactory
 {
-    public static PaymentProviderException Create(ProviderError error, int attempts, Exception? innerException = null)
+    public static PaymentProviderException Create(ProviderError error, int attempts, Exception? innerException = null) => error.Category switch
     {
-        PaymentProviderException exception = error.Category switch
-        {
-            PaymentErrorCategory.Declined => new ProviderDeclinedException(error, innerException),
-            PaymentErrorCategory.InvalidRequest => new ProviderValidationException(error, innerException),
-            PaymentErrorCategory.Authentication => new ProviderAuthenticationException(error, innerException),
-            PaymentErrorCategory.Authorization => new ProviderAuthorizationException(error, innerException),
-            PaymentErrorCategory.NotFound => new ProviderNotFoundException(error, innerException),
-            PaymentErrorCategory.Conflict => new ProviderConflictException(error, innerException),
-            PaymentErrorCategory.RateLimited => new ProviderRateLimitedException(error, innerException),
-            PaymentErrorCategory.Transient => new ProviderUnavailableException(error, innerException),
-            PaymentErrorCategory.OutcomeUnknown => new ProviderOutcomeUnknownException(error, innerException),
-            PaymentErrorCategory.Configuration => new ProviderConfigurationException(error, innerException),
-            _ => new ProviderUnknownErrorException(error, innerException),
-        };
-        exception.Attempts = attempts;
-        return exception;
-    }
+        PaymentErrorCategory.Declined => new ProviderDeclinedException(error, innerException) { Attempts = attempts },
+        PaymentErrorCategory.InvalidRequest => new ProviderValidationException(error, innerException) { Attempts = attempts },
+        PaymentErrorCategory.Authentication => new ProviderAuthenticationException(error, innerException) { Attempts = attempts },
+        PaymentErrorCategory.Authorization => new ProviderAuthorizationException(error, innerException) { Attempts = attempts },
+        PaymentErrorCategory.NotFound => new ProviderNotFoundException(error, innerException) { Attempts = attempts },
+        PaymentErrorCategory.Conflict => new ProviderConflictException(error, innerException) { Attempts = attempts },
+        PaymentErrorCategory.RateLimited => new ProviderRateLimitedException(error, innerException) { Attempts = attempts },
+        PaymentErrorCategory.Transient => new ProviderUnavailableException(error, innerException) { Attempts = attempts },
+        PaymentErrorCategory.OutcomeUnknown => new ProviderOutcomeUnknownException(error, innerException) { Attempts = attempts },
+        PaymentErrorCategory.Configuration => new ProviderConfigurationException(error, innerException) { Attempts = attempts },
+        _ => new ProviderUnknownErrorException(error, innerException) { Attempts = attempts },
+    };
 
     /// <summary>The circuit is open: the request was not sent in the attempt that met it.</summary>
     public static ProviderCircuitOpenException CircuitOpen(PaymentProvider? provider, BrokenCircuitException exception, int attempts)
@@ -60,8 +57,7 @@ internal static class ProviderExceptionFactory
             case OperationCanceledException when callerToken.IsCancellationRequested:
                 return null; // the caller cancelled: never converted
             case PaymentProviderException typed:
-                typed.Attempts = attempts;
-                return typed;
+                return typed; // thrown by a handler of the user's below PaymentHttp's: it is theirs, unchanged
             case BrokenCircuitException broken:
                 return CircuitOpen(provider, broken, attempts);
             default:

@@ -4,10 +4,10 @@ using System.Net;
 namespace PaymentHttp;
 
 /// <summary>
-/// The innermost PaymentHttp handler, run once per HTTP attempt. It classifies the attempt's result and attaches
-/// the <see cref="ProviderError"/> for the retry and circuit-breaker predicates: a failed response gets its body
-/// replaced by a <see cref="ProviderErrorContent"/>; a transport failure is rethrown as the typed exception of the
-/// attempt. Success responses pass through with their body buffered and readable.
+/// The innermost PaymentHttp handler, run once per HTTP attempt. It classifies the attempt's result and records the
+/// <see cref="ProviderError"/> in the call state, where the retry and circuit-breaker predicates and the edge of
+/// <see cref="PaymentResilienceHandler"/> read it: a failed response is returned as it is (the edge disposes it), a
+/// transport failure is rethrown as it is. Success responses pass through with their body buffered and readable.
 /// </summary>
 internal sealed class ClassificationHandler : DelegatingHandler
 {
@@ -28,6 +28,7 @@ internal sealed class ClassificationHandler : DelegatingHandler
             request.Content = new ByteArrayContent([]);
         }
 
+        var call = CallOf(request);
         var started = _client.Telemetry.AttemptDuration.Enabled ? _client.TimeProvider.GetTimestamp() : 0;
         HttpResponseMessage response;
         try
@@ -38,7 +39,8 @@ internal sealed class ClassificationHandler : DelegatingHandler
         {
             var error = Complete(failure, request, response: null);
             RecordAttempt(started, error);
-            throw ProviderExceptionFactory.Create(error, attempts: 1, exception);
+            call.RecordFailure(exception, error);
+            throw;
         }
         catch (OperationCanceledException)
         {
@@ -67,7 +69,11 @@ internal sealed class ClassificationHandler : DelegatingHandler
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or IOException or ObjectDisposedException)
                 {
-                    throw ProviderExceptionFactory.Create(Complete(TransportFailure.BrokenSuccessBody(), request, response), attempts: 1, exception);
+                    var error = Complete(TransportFailure.BrokenSuccessBody(), request, response);
+                    RecordAttempt(started, error);
+                    call.RecordFailure(exception, error);
+                    response.Dispose();
+                    throw;
                 }
 
                 classified = _client.Classifier.InspectsSuccessResponses && response.IsSuccessStatusCode
@@ -75,11 +81,9 @@ internal sealed class ClassificationHandler : DelegatingHandler
                     : null;
             }
         }
-        catch (PaymentProviderException failed)
+        catch (Exception exception) when (call.FailureOf(exception) is not null)
         {
-            RecordAttempt(started, failed.Error);
-            response.Dispose();
-            throw;
+            throw; // recorded, and the response disposed, above
         }
         catch
         {
@@ -95,11 +99,16 @@ internal sealed class ClassificationHandler : DelegatingHandler
 
         var completed = Complete(classified, request, response);
         RecordAttempt(started, completed);
-        var original = response.Content;
-        response.Content = new ProviderErrorContent(completed);
-        original.Dispose();
+        call.RecordFailure(response, completed);
         return response;
     }
+
+    /// <summary>The call this attempt belongs to: <see cref="PaymentResilienceHandler"/>, always outside, put it on the request.</summary>
+    private static PaymentCallState CallOf(HttpRequestMessage request) =>
+        request.Options.TryGetValue(PaymentCallState.RequestOptionsKey, out var call)
+            ? call
+            : throw new InvalidOperationException(
+                "PaymentHttp's ClassificationHandler runs only inside PaymentHttp's resilience handler; register the client with AddPaymentProviderClient or AddPaymentProviderHandlers.");
 
     /// <summary>
     /// 4xx and 5xx, and statuses below 200: SocketsHttpHandler hands over any three digits (<c>099</c> included) as a

@@ -5,16 +5,19 @@ namespace PaymentHttp;
 
 /// <summary>
 /// Reads the classified error of one attempt's outcome. Responses and transport failures were classified by
-/// <see cref="ClassificationHandler"/> already; only timeouts raised by Polly itself are classified here.
+/// <see cref="ClassificationHandler"/> and recorded in the call state; only what no attempt produced — Polly's own
+/// timeout — is classified here. Inside another library's pipeline (PaymentHttp's handlers inside, with retries
+/// off), the outcome is PaymentHttp's typed exception, which carries its error.
 /// </summary>
 internal static class AttemptOutcome
 {
     /// <summary>Returns the error of the outcome, or <see langword="null"/> for a success or an outcome no predicate acts on.</summary>
     public static ProviderError? ErrorOf(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
-        if (outcome.Result is { } response)
+        context.Properties.TryGetValue(PaymentResilienceKeys.CallState, out var call);
+        if (call?.FailureOf(outcome) is { } recorded)
         {
-            return response.Content is ProviderErrorContent failed ? failed.Error : null;
+            return recorded;
         }
 
         switch (outcome.Exception)
@@ -22,12 +25,12 @@ internal static class AttemptOutcome
             case PaymentProviderException typed:
                 return typed.Error;
             case null or BrokenCircuitException:
-                return null; // an open circuit fails fast; waiting it out is the caller's decision
+                return null; // a success, or an open circuit: it fails fast; waiting it out is the caller's decision
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return null; // the caller cancelled: never retried
             case { } exception:
                 return TransportFailure.Classify(exception)?.CompleteFor(
-                    provider: null, statusCode: null, retryAfter: null, IsSafeToRepeat(outcome, context));
+                    provider: null, statusCode: null, retryAfter: null, IsSafeToRepeat(call, outcome, context));
         }
     }
 
@@ -37,9 +40,9 @@ internal static class AttemptOutcome
         or PaymentErrorCategory.RateLimited
         or PaymentErrorCategory.OutcomeUnknown;
 
-    private static bool IsSafeToRepeat(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    private static bool IsSafeToRepeat(PaymentCallState? call, Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
-        if (context.Properties.TryGetValue(PaymentResilienceKeys.CallState, out var call))
+        if (call is not null)
         {
             return call.IsSafeToRepeat;
         }

@@ -1,75 +1,55 @@
-using System.Collections.Frozen;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Registry;
 
 namespace PaymentHttp;
 
 /// <summary>
-/// Everything one named client needs at run time, read once from its options: the provider, the classifier,
-/// the limits, and the resilience pipeline whose circuit breaker is shared by every handler instance the
-/// HttpClient factory creates for that name.
+/// The one run-time object of a named client, kept as a keyed singleton (the key is the client's name) so that it —
+/// and the Polly pipeline it runs, kept in Polly's registry under <see cref="PaymentClientRegistration.PipelineKey"/>
+/// — survives the HttpClient factory's handler rotation. It holds the registration (provider, classifier), the
+/// current validated <see cref="PaymentClientSettings"/>, and the shared services the handlers need.
 /// </summary>
 internal sealed class PaymentClientRuntime
 {
+    private readonly PaymentClientRegistration _registration;
+    private readonly ResiliencePipelineProvider<string> _pipelines;
+    private volatile PaymentClientSettings _settings;
+    private volatile bool _pipelineBuilt;
+    private ResiliencePipeline<HttpResponseMessage>? _pipeline;
+
     public PaymentClientRuntime(
-        string name,
         PaymentClientRegistration registration,
         PaymentProviderClientOptions options,
+        ResiliencePipelineProvider<string> pipelines,
         TimeProvider timeProvider,
         PaymentJitter jitter,
         PaymentHttpTelemetry telemetry,
         ILogger logger)
     {
-        Name = name;
-        Provider = registration.Provider;
-        Classifier = registration.Classifier ?? throw new InvalidOperationException($"No payment provider is registered for the HttpClient '{name}'.");
-        MaxErrorBodyBytes = options.MaxErrorBodyBytes;
-        IdempotencyKeyHeader = options.IdempotencyKeyHeader;
-        ErrorCodeOverrides = options.ErrorCodes.Count == 0
-            ? null
-            : options.ErrorCodes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        MaxRetryAttempts = options.Retry.MaxRetryAttempts;
-        BaseDelay = options.Retry.BaseDelay;
-        MaxDelay = options.Retry.MaxDelay;
-        UseJitter = options.Retry.UseJitter;
-        AttemptTimeout = options.AttemptTimeout;
-        TotalTimeout = options.TotalTimeout;
+        _registration = registration;
+        _pipelines = pipelines;
+        _settings = new PaymentClientSettings(options);
         TimeProvider = timeProvider;
         Jitter = jitter;
         Telemetry = telemetry;
         Logger = logger;
-        ProviderTag = PaymentHttpTelemetry.TagValue(Provider);
-        Pipeline = PaymentPipelineFactory.Create(this, options.CircuitBreaker);
+        ProviderTag = PaymentHttpTelemetry.TagValue(registration.Provider);
     }
 
-    public string Name { get; }
+    public string Name => _registration.Name;
 
-    public PaymentProvider? Provider { get; }
+    public PaymentProvider? Provider => _registration.Provider;
 
-    public PaymentErrorClassifier Classifier { get; }
+    public PaymentErrorClassifier Classifier => _registration.Classifier;
 
-    public int MaxErrorBodyBytes { get; }
+    /// <summary>Gets the options in force: the last valid ones, replaced whole by a valid reload.</summary>
+    public PaymentClientSettings Settings => _settings;
 
-    public string? IdempotencyKeyHeader { get; }
+    public int MaxErrorBodyBytes => _settings.MaxErrorBodyBytes;
 
-    /// <summary>Gets the user's error-code meanings, or <see langword="null"/> when there are none (the common case).</summary>
-    public FrozenDictionary<string, PaymentErrorCategory>? ErrorCodeOverrides { get; }
-
-    /// <summary>Returns the category the user mapped <paramref name="code"/> to, if any.</summary>
-    public PaymentErrorCategory? OverrideFor(string? code) =>
-        code is not null && ErrorCodeOverrides is { } overrides && overrides.TryGetValue(code, out var category) ? category : null;
-
-    public int MaxRetryAttempts { get; }
-
-    public TimeSpan BaseDelay { get; }
-
-    public TimeSpan MaxDelay { get; }
-
-    public bool UseJitter { get; }
-
-    public TimeSpan AttemptTimeout { get; }
-
-    public TimeSpan TotalTimeout { get; }
+    public string? IdempotencyKeyHeader => _settings.IdempotencyKeyHeader;
 
     public TimeProvider TimeProvider { get; }
 
@@ -82,5 +62,37 @@ internal sealed class PaymentClientRuntime
     /// <summary>Gets the provider's name as used in logs, metrics and traces.</summary>
     public string ProviderTag { get; }
 
-    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+    /// <summary>Gets the client's pipeline from Polly's registry; the registry builds it once and rebuilds it on reload.</summary>
+    public ResiliencePipeline<HttpResponseMessage> Pipeline =>
+        _pipeline ??= _pipelines.GetPipeline<HttpResponseMessage>(_registration.PipelineKey);
+
+    /// <summary>Returns the category the user mapped <paramref name="code"/> to, if any.</summary>
+    public PaymentErrorCategory? OverrideFor(string? code) => _settings.OverrideFor(code);
+
+    /// <summary>
+    /// Takes the options Polly's registry builds the pipeline from — at first use, and after each reload — validated
+    /// with the same rules and messages as at start-up. Invalid (reloaded) options are logged and not applied: once
+    /// the pipeline exists, they are refused with <see cref="OptionsValidationException"/>, which makes Polly keep
+    /// the previous pipeline (and its circuit state); before that, the pipeline is built from the last valid options.
+    /// </summary>
+    public PaymentClientSettings Apply(PaymentProviderClientOptions options)
+    {
+        var failures = PaymentProviderClientOptionsValidator.Check(Name, options);
+        if (failures.Count > 0)
+        {
+            PaymentHttpLog.OptionsReloadRejected(Logger, Name, string.Join(" ", failures));
+            if (_pipelineBuilt)
+            {
+                throw new OptionsValidationException(Name, typeof(PaymentProviderClientOptions), failures);
+            }
+
+            _pipelineBuilt = true;
+            return _settings;
+        }
+
+        var settings = new PaymentClientSettings(options);
+        _settings = settings;
+        _pipelineBuilt = true;
+        return settings;
+    }
 }

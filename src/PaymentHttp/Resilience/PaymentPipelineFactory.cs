@@ -6,29 +6,26 @@ using Polly.Timeout;
 namespace PaymentHttp;
 
 /// <summary>
-/// Builds the Polly pipeline of one named client: retry → circuit breaker → attempt timeout. The total timeout
-/// needs no strategy (and so no second timer per call) of its own: each attempt's timeout is cut to the time left,
-/// and the retry planner never starts a wait that would end past the deadline.
+/// Adds one client's strategies to the builder Polly's registry hands over: retry → circuit breaker → attempt
+/// timeout. The total timeout needs no strategy (and so no second timer per call) of its own: each attempt's
+/// timeout is cut to the time left, and the retry planner never starts a wait that would end past the deadline.
+/// The options are read from one settings snapshot per build; a reload builds the pipeline again.
 /// </summary>
 internal static class PaymentPipelineFactory
 {
     private static readonly TimeSpan MinimumAttemptTime = TimeSpan.FromMilliseconds(10);
 
-    public static ResiliencePipeline<HttpResponseMessage> Create(PaymentClientRuntime client, PaymentCircuitBreakerOptions breaker)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, PaymentClientRuntime client, PaymentClientSettings settings)
     {
         var telemetry = new PaymentPipelineTelemetry(client);
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
-        {
-            Name = $"PaymentHttp-{client.Name}",
-            TimeProvider = client.TimeProvider,
-        };
+        builder.TimeProvider = client.TimeProvider;
 
-        if (client.MaxRetryAttempts > 0)
+        if (settings.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 Name = "Retry",
-                MaxRetryAttempts = client.MaxRetryAttempts,
+                MaxRetryAttempts = settings.MaxRetryAttempts,
                 ShouldHandle = PaymentRetryPlanner.ShouldRetry,
                 DelayGenerator = PaymentRetryPlanner.NextDelay, // the planner chose the delay while deciding
                 Delay = TimeSpan.Zero,
@@ -38,50 +35,48 @@ internal static class PaymentPipelineFactory
             });
         }
 
-        if (breaker.Enabled)
+        if (settings.CircuitBreakerEnabled)
         {
             builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 Name = "CircuitBreaker",
                 ShouldHandle = PaymentResiliencePredicates.ShouldBreakCircuit,
-                FailureRatio = breaker.FailureRatio,
-                MinimumThroughput = breaker.MinimumThroughput,
-                SamplingDuration = breaker.SamplingDuration,
-                BreakDuration = breaker.BreakDuration,
+                FailureRatio = settings.FailureRatio,
+                MinimumThroughput = settings.MinimumThroughput,
+                SamplingDuration = settings.SamplingDuration,
+                BreakDuration = settings.BreakDuration,
                 OnOpened = telemetry.OnOpened,
                 OnHalfOpened = telemetry.OnHalfOpened,
                 OnClosed = telemetry.OnClosed,
             });
         }
 
-        if (client.AttemptTimeout != Timeout.InfiniteTimeSpan || client.TotalTimeout != Timeout.InfiniteTimeSpan)
+        if (settings.AttemptTimeout != Timeout.InfiniteTimeSpan || settings.TotalTimeout != Timeout.InfiniteTimeSpan)
         {
             builder.AddTimeout(new TimeoutStrategyOptions
             {
                 Name = "AttemptTimeout",
-                Timeout = client.AttemptTimeout != Timeout.InfiniteTimeSpan ? client.AttemptTimeout : client.TotalTimeout,
-                TimeoutGenerator = args => AttemptTimeout(client, args),
+                Timeout = settings.AttemptTimeout != Timeout.InfiniteTimeSpan ? settings.AttemptTimeout : settings.TotalTimeout,
+                TimeoutGenerator = args => AttemptTimeout(settings, args),
             });
         }
-
-        return builder.Build();
     }
 
     /// <summary>The attempt timeout, cut to what is left of the total timeout.</summary>
-    private static ValueTask<TimeSpan> AttemptTimeout(PaymentClientRuntime client, TimeoutGeneratorArguments args)
+    private static ValueTask<TimeSpan> AttemptTimeout(PaymentClientSettings settings, TimeoutGeneratorArguments args)
     {
-        if (client.TotalTimeout == Timeout.InfiniteTimeSpan
+        if (settings.TotalTimeout == Timeout.InfiniteTimeSpan
             || !args.Context.Properties.TryGetValue(PaymentResilienceKeys.CallState, out var call))
         {
-            return new(client.AttemptTimeout);
+            return new(settings.AttemptTimeout);
         }
 
-        var left = client.TotalTimeout - call.Elapsed;
+        var left = settings.TotalTimeout - call.Elapsed;
         if (left < MinimumAttemptTime)
         {
             left = MinimumAttemptTime; // the planner leaves time for an attempt; a last sliver still gets a bound
         }
 
-        return new(client.AttemptTimeout == Timeout.InfiniteTimeSpan || left < client.AttemptTimeout ? left : client.AttemptTimeout);
+        return new(settings.AttemptTimeout == Timeout.InfiniteTimeSpan || left < settings.AttemptTimeout ? left : settings.AttemptTimeout);
     }
 }

@@ -5,11 +5,13 @@ using Polly;
 namespace PaymentHttp;
 
 /// <summary>
-/// The outer PaymentHttp handler. It runs each call through the client's Polly pipeline (retry → circuit breaker →
-/// attempt timeout, the last cut to what is left of the total timeout), re-sending the same request message on retries as Microsoft's
-/// ResilienceHandler does, and at the edge turns the final failure — a classified response or an exception carried
-/// as a Polly outcome — into the typed exception of its category, with the attempt count. The failed response is
-/// disposed. Doing that here rather than in a handler of its own saves an async layer on every call.
+/// The outer PaymentHttp handler. It runs each call through the client's pipeline from Polly's registry (retry →
+/// circuit breaker → attempt timeout, the last cut to what is left of the total timeout), re-sending the same
+/// request message on retries as Microsoft's ResilienceHandler does, and at the edge turns the final failure — a
+/// classified response or an exception carried as a Polly outcome — into the typed exception of its category, with
+/// the attempt count. The failed response is disposed. The typed exception is created and thrown once, here: a
+/// handler that rethrew each attempt's exception (as Microsoft's ResilienceHandler does) would pay for two throws
+/// per failed call.
 /// </summary>
 internal sealed class PaymentResilienceHandler : DelegatingHandler
 {
@@ -33,6 +35,7 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(PaymentResilienceKeys.RequestMessage, request);
         context.Properties.Set(PaymentResilienceKeys.CallState, call);
+        request.Options.Set(PaymentCallState.RequestOptionsKey, call);
         try
         {
             var outcome = await _client.Pipeline.ExecuteOutcomeAsync(
@@ -58,7 +61,9 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
             activity?.SetTag(PaymentHttpTelemetry.AttemptsTag, call.Attempts);
             if (outcome.Exception is { } failure)
             {
-                var typed = ProviderExceptionFactory.FromException(failure, _client.Provider, call.IsSafeToRepeat, call.Attempts, cancellationToken);
+                var typed = call.FailureOf(failure) is { } recorded
+                    ? ProviderExceptionFactory.Create(recorded, call.Attempts, failure)
+                    : ProviderExceptionFactory.FromException(failure, _client.Provider, call.IsSafeToRepeat, call.Attempts, cancellationToken);
                 if (typed is null)
                 {
                     activity?.SetStatus(ActivityStatusCode.Error, failure.GetType().Name);
@@ -66,26 +71,22 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
                 }
 
                 ReportFinalFailure(activity, typed.Error, call.Attempts);
-                if (ReferenceEquals(typed, failure))
-                {
-                    ExceptionDispatchInfo.Throw(failure);
-                }
-
                 throw typed;
             }
 
             var result = outcome.Result!;
-            if (result.Content is ProviderErrorContent failed)
+            if (call.FailureOf(result) is { } error)
             {
-                ReportFinalFailure(activity, failed.Error, call.Attempts);
+                ReportFinalFailure(activity, error, call.Attempts);
                 result.Dispose();
-                throw ProviderExceptionFactory.Create(failed.Error, call.Attempts);
+                throw ProviderExceptionFactory.Create(error, call.Attempts);
             }
 
             return result;
         }
         finally
         {
+            ((IDictionary<string, object?>)request.Options).Remove(PaymentCallState.RequestOptionsKey.Key);
             ResilienceContextPool.Shared.Return(context);
         }
     }

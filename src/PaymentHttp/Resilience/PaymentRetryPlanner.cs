@@ -17,15 +17,15 @@ internal static class PaymentRetryPlanner
             return new(false);
         }
 
-        var client = call.Client;
-        if (error.RetryAfter is { } requested && requested > client.MaxDelay)
+        var settings = call.Settings;
+        if (error.RetryAfter is { } requested && requested > settings.MaxDelay)
         {
             return new(false);
         }
 
         var delay = error.RetryAfter
-            ?? RetryBackoff.Delay(args.AttemptNumber, client.BaseDelay, client.MaxDelay, client.UseJitter ? client.Jitter : null);
-        if (client.TotalTimeout != Timeout.InfiniteTimeSpan && call.Elapsed + delay >= client.TotalTimeout)
+            ?? RetryBackoff.Delay(args.AttemptNumber, settings.BaseDelay, settings.MaxDelay, settings.UseJitter ? call.Client.Jitter : null);
+        if (settings.TotalTimeout != Timeout.InfiniteTimeSpan && call.Elapsed + delay >= settings.TotalTimeout)
         {
             return new(false);
         }

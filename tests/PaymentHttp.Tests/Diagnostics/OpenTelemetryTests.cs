@@ -25,7 +25,7 @@ public sealed class OpenTelemetryTests
             .AddProcessor(new SimpleActivityExportProcessor(new Collector<Activity>(spans)))
             .Build();
         using var metering = Sdk.CreateMeterProviderBuilder()
-            .AddMeter("PaymentHttp")
+            .AddMeter("PaymentHttp", "Polly")
             .AddReader(new BaseExportingMetricReader(new Collector<Metric>(metrics)))
             .Build();
 
@@ -46,13 +46,18 @@ public sealed class OpenTelemetryTests
         var span = spans.Where(s => (s.GetTagItem("payment.client.name") as string) == name).ShouldHaveSingleItem();
         span.GetTagItem("payment.provider").ShouldBe("paysafe");
         span.GetTagItem("payment.attempts").ShouldBe(2);
-        MetricsOfClient(metrics, name).ShouldContain("paymenthttp.client.retries");
+        MetricsOfPipeline(metrics, name + "-paymenthttp").ShouldContain("resilience.polly.strategy.events");
         MetricsOfClient(metrics, name).ShouldContain("paymenthttp.client.attempt.duration");
         MetricsOfClient(metrics, name).ShouldContain("paymenthttp.client.failures");
     }
 
     /// <summary>Names of the exported metrics that have a point for this client (other tests share the process).</summary>
-    private static List<string> MetricsOfClient(List<Metric> metrics, string clientName)
+    private static List<string> MetricsOfClient(List<Metric> metrics, string clientName) => MetricsTagged(metrics, "payment.client.name", clientName);
+
+    /// <summary>Names of the exported Polly metrics that have a point for this pipeline.</summary>
+    private static List<string> MetricsOfPipeline(List<Metric> metrics, string pipelineName) => MetricsTagged(metrics, "pipeline.name", pipelineName);
+
+    private static List<string> MetricsTagged(List<Metric> metrics, string key, string value)
     {
         var names = new List<string>();
         foreach (var metric in metrics)
@@ -61,7 +66,7 @@ public sealed class OpenTelemetryTests
             {
                 foreach (var tag in point.Tags)
                 {
-                    if (tag.Key == "payment.client.name" && (tag.Value as string) == clientName)
+                    if (tag.Key == key && (tag.Value as string) == value)
                     {
                         names.Add(metric.Name);
                     }

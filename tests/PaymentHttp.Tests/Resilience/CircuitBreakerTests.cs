@@ -197,8 +197,10 @@ public sealed class CircuitBreakerTests
         await Should.ThrowAsync<ProviderUnavailableException>(() => first.GetAsync("x"));
 
         // A handler chain built from scratch for the same name, as the factory does when it rotates handlers.
-        var runtime = provider.GetRequiredService<PaymentClientRegistry>().Get("plutu");
-        using var rebuilt = new HttpClient(new PaymentResilienceHandler(runtime) { InnerHandler = primary }, disposeHandler: false)
+        var runtime = provider.GetRequiredKeyedService<PaymentClientRuntime>("plutu");
+        using var rebuilt = new HttpClient(
+            new PaymentResilienceHandler(runtime) { InnerHandler = new ClassificationHandler(runtime) { InnerHandler = primary } },
+            disposeHandler: false)
         {
             BaseAddress = new Uri("http://plutu.test/"),
         };

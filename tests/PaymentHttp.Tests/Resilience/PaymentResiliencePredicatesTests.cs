@@ -59,21 +59,15 @@ public sealed class PaymentResiliencePredicatesTests
     }
 
     [Fact]
-    public async Task ShouldRetry_ClassifiedResponse_UsesTheAttachedError()
+    public async Task ShouldRetry_TypedExceptionFromPaymentHttpInside_UsesItsError()
     {
         var context = ResilienceContextPool.Shared.Get();
-        using var throttled = new HttpResponseMessage(HttpStatusCode.TooManyRequests)
-        {
-            Content = new ProviderErrorContent(new ProviderError(PaymentErrorCategory.RateLimited, "x").CompleteFor(null, null, null, false)),
-        };
-        using var declined = new HttpResponseMessage(HttpStatusCode.PaymentRequired)
-        {
-            Content = new ProviderErrorContent(new ProviderError(PaymentErrorCategory.Declined, "x").CompleteFor(null, null, null, true)),
-        };
+        var throttled = new ProviderRateLimitedException(new ProviderError(PaymentErrorCategory.RateLimited, "x").CompleteFor(null, null, null, false));
+        var declined = new ProviderDeclinedException(new ProviderError(PaymentErrorCategory.Declined, "x").CompleteFor(null, null, null, true));
         using var ok = new HttpResponseMessage(HttpStatusCode.OK);
 
-        (await PaymentResiliencePredicates.ShouldRetry(new(context, Outcome.FromResult(throttled), 0))).ShouldBeTrue();
-        (await PaymentResiliencePredicates.ShouldRetry(new(context, Outcome.FromResult(declined), 0))).ShouldBeFalse();
+        (await PaymentResiliencePredicates.ShouldRetry(new(context, Outcome.FromException<HttpResponseMessage>(throttled), 0))).ShouldBeTrue();
+        (await PaymentResiliencePredicates.ShouldRetry(new(context, Outcome.FromException<HttpResponseMessage>(declined), 0))).ShouldBeFalse();
         (await PaymentResiliencePredicates.ShouldRetry(new(context, Outcome.FromResult(ok), 0))).ShouldBeFalse();
     }
 
@@ -102,12 +96,10 @@ public sealed class PaymentResiliencePredicatesTests
     public async Task ShouldBreakCircuit_CountsOnlyProviderTrouble(PaymentErrorCategory category, bool expected)
     {
         var context = ResilienceContextPool.Shared.Get();
-        using var response = new HttpResponseMessage(HttpStatusCode.BadRequest)
-        {
-            Content = new ProviderErrorContent(new ProviderError(category, "x")),
-        };
+        var failure = ProviderExceptionFactory.Create(new ProviderError(category, "x"), attempts: 1);
 
-        var counts = await PaymentResiliencePredicates.ShouldBreakCircuit(new CircuitBreakerPredicateArguments<HttpResponseMessage>(context, Outcome.FromResult(response)));
+        var counts = await PaymentResiliencePredicates.ShouldBreakCircuit(
+            new CircuitBreakerPredicateArguments<HttpResponseMessage>(context, Outcome.FromException<HttpResponseMessage>(failure)));
 
         counts.ShouldBe(expected);
     }

@@ -5,7 +5,8 @@ using System.Diagnostics.Metrics;
 namespace PaymentHttp.Tests.TestUtilities;
 
 /// <summary>
-/// Captures the PaymentHttp measurements of one service provider (by its meter factory) and the PaymentHttp
+/// Captures the PaymentHttp measurements of one service provider (by its meter factory), Polly's
+/// <c>resilience.polly.*</c> measurements of the client's pipeline (by its <c>pipeline.name</c>), and the PaymentHttp
 /// activities of one client (by its name), so parallel tests do not see each other's telemetry.
 /// </summary>
 public sealed class TelemetryCapture : IDisposable
@@ -19,13 +20,16 @@ public sealed class TelemetryCapture : IDisposable
     {
         _meters.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter.Scope, meterFactory) && instrument.Meter.Name == "PaymentHttp")
+            if ((ReferenceEquals(instrument.Meter.Scope, meterFactory) && instrument.Meter.Name == "PaymentHttp")
+                || instrument.Meter.Name == "Polly")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
-        _meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        var pipelineName = clientName + "-paymenthttp";
+        _meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags, pipelineName));
+        _meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags, pipelineName));
+        _meters.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Record(instrument, value, tags, pipelineName));
         _meters.Start();
 
         _activities = new ActivityListener
@@ -55,8 +59,20 @@ public sealed class TelemetryCapture : IDisposable
         _activities.Dispose();
     }
 
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
-        _measurements.Enqueue(new Measurement(instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString())));
+    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, string pipelineName)
+    {
+        var named = tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString());
+        if (instrument.Meter.Name == "Polly" && (!named.TryGetValue("pipeline.name", out var pipeline) || pipeline != pipelineName))
+        {
+            return; // another test's pipeline
+        }
+
+        _measurements.Enqueue(new Measurement(instrument.Name, value, named));
+    }
+
+    /// <summary>Polly's <c>resilience.polly.strategy.events</c> of the client's pipeline, by <c>event.name</c>.</summary>
+    public IReadOnlyList<string> PollyEvents() =>
+        Named("resilience.polly.strategy.events").Select(m => m.Tags.GetValueOrDefault("event.name") ?? "?").ToList();
 
     public sealed record Measurement(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags);
 }
