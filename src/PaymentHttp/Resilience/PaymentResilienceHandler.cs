@@ -110,7 +110,7 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
         if (activity is not null)
         {
             activity.SetTag(PaymentHttpTelemetry.CategoryTag, category);
-            activity.SetTag(PaymentHttpTelemetry.CodeTag, PaymentHttpTelemetry.CodeTagValue(error.Code));
+            activity.SetTag(PaymentHttpTelemetry.CodeTag, PaymentHttpTelemetry.CodeTagValue(error.Code, _client));
             activity.SetTag("error.type", category);
             if (error.StatusCode is { } status)
             {
