@@ -75,6 +75,16 @@ internal sealed class PaymentHttpTelemetry : IDisposable
         _ => "custom",
     };
 
+    /// <summary>
+    /// The <c>http.request.method</c> value: a method of RFC 9110 or PATCH by name, any other <c>_OTHER</c> (the
+    /// OpenTelemetry convention), so that a method made up at run time cannot grow the set of values.
+    /// </summary>
+    public static string MethodTagValue(HttpMethod method) => method.Method switch
+    {
+        "GET" or "POST" or "PUT" or "DELETE" or "PATCH" or "HEAD" or "OPTIONS" or "TRACE" or "CONNECT" => method.Method,
+        _ => "_OTHER",
+    };
+
     /// <summary>The one <see cref="CodeTag"/> value of every code the client does not know.</summary>
     public const string OtherCode = "other";
 

@@ -269,6 +269,26 @@ public sealed class TelemetryTests
         values.ShouldBe(["ACME-42", "other"]);
     }
 
+    /// <summary>The method is caller data, but a made-up one would still grow the tag set: it is "_OTHER".</summary>
+    [Theory]
+    [InlineData("POST", "POST")]
+    [InlineData("PATCH", "PATCH")]
+    [InlineData("PURGE", "_OTHER")]
+    [InlineData("CHARGE-7f3a", "_OTHER")]
+    public async Task RequestMethod_KnownByNameOtherwiseOther(string method, string expected)
+    {
+        using var fixture = new Fixture();
+        fixture.Primary.Respond(HttpStatusCode.OK, "{}");
+        using var request = new HttpRequestMessage(new HttpMethod(method), "payments") { Content = new StringContent("{}") };
+        request.MarkAsIdempotent();
+
+        using var response = await fixture.Client.SendAsync(request);
+
+        var activity = fixture.Capture.Activities.ShouldHaveSingleItem();
+        activity.GetTagItem("http.request.method").ShouldBe(expected);
+        activity.DisplayName.ShouldBe("plutu " + expected);
+    }
+
     [Fact]
     public async Task NoCode_NoCodeTagValue()
     {
