@@ -121,6 +121,11 @@ internal sealed class PaymentProviderClientOptionsValidator : IValidateOptions<P
             {
                 Fail($"ErrorCodes[{code}]", "must be a PaymentErrorCategory", category);
             }
+            else if (ProviderCode.Normalize(code) is { } normalized && normalized != code)
+            {
+                // Provider codes are normalised before lookup ("1.0" arrives as "1"): this key could never match.
+                Fail($"ErrorCodes[{code}]", $"must be written as the code is compared, '{normalized}'", $"'{code}'");
+            }
         }
 
         return failures;

@@ -31,7 +31,7 @@ internal sealed class PaymentPipelineTelemetry
             ["payment.retry.attempt"] = args.AttemptNumber + 1,
             ["payment.retry.delay_ms"] = args.RetryDelay.TotalMilliseconds,
             [PaymentHttpTelemetry.RetryReasonTag] = reason,
-            [PaymentHttpTelemetry.CodeTag] = PaymentHttpTelemetry.CodeTagValue(error?.Code),
+            [PaymentHttpTelemetry.CodeTag] = PaymentHttpTelemetry.CodeTagValue(error?.Code, _client),
         }));
         return ValueTask.CompletedTask;
     }

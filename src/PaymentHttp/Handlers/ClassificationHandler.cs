@@ -166,7 +166,7 @@ internal sealed class ClassificationHandler : DelegatingHandler
                 { PaymentHttpTelemetry.ProviderTag, _client.ProviderTag },
                 { PaymentHttpTelemetry.ClientTag, _client.Name },
                 { PaymentHttpTelemetry.CategoryTag, PaymentHttpTelemetry.TagValue(error.Category) },
-                { PaymentHttpTelemetry.CodeTag, PaymentHttpTelemetry.CodeTagValue(error.Code) },
+                { PaymentHttpTelemetry.CodeTag, PaymentHttpTelemetry.CodeTagValue(error.Code, _client) },
             });
         }
 

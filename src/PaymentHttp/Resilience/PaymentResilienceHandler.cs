@@ -96,10 +96,10 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
         var activity = PaymentHttpTelemetry.ActivitySource.StartActivity("PaymentHttp.Call");
         if (activity is not null)
         {
-            activity.DisplayName = $"{_client.ProviderTag} {request.Method.Method}";
+            activity.DisplayName = $"{_client.ProviderTag} {PaymentHttpTelemetry.MethodTagValue(request.Method)}";
             activity.SetTag(PaymentHttpTelemetry.ProviderTag, _client.ProviderTag);
             activity.SetTag(PaymentHttpTelemetry.ClientTag, _client.Name);
-            activity.SetTag("http.request.method", request.Method.Method);
+            activity.SetTag("http.request.method", PaymentHttpTelemetry.MethodTagValue(request.Method));
         }
 
         return activity;
@@ -111,7 +111,7 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
         if (activity is not null)
         {
             activity.SetTag(PaymentHttpTelemetry.CategoryTag, category);
-            activity.SetTag(PaymentHttpTelemetry.CodeTag, PaymentHttpTelemetry.CodeTagValue(error.Code));
+            activity.SetTag(PaymentHttpTelemetry.CodeTag, PaymentHttpTelemetry.CodeTagValue(error.Code, _client));
             activity.SetTag("error.type", category);
             if (error.StatusCode is { } status)
             {

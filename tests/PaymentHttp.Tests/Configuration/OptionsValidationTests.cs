@@ -25,6 +25,8 @@ public sealed class OptionsValidationTests
         { "bad header", o => o.IdempotencyKeyHeader = "Idempotency Key", "IdempotencyKeyHeader must be a valid HTTP header name (was 'Idempotency Key')" },
         { "relative base address", o => o.BaseAddress = new Uri("/v1", UriKind.Relative), "BaseAddress must be an absolute http or https URI (was /v1)" },
         { "ftp base address", o => o.BaseAddress = new Uri("ftp://plutus.ly/"), "BaseAddress must be an absolute http or https URI" },
+        { "code written as a decimal", o => o.ErrorCodes["1.0"] = PaymentErrorCategory.Declined, "ErrorCodes[1.0] must be written as the code is compared, '1' (was '1.0')" },
+        { "code with blanks", o => o.ErrorCodes[" WALLET_LOCKED "] = PaymentErrorCategory.Declined, "ErrorCodes[ WALLET_LOCKED ] must be written as the code is compared, 'WALLET_LOCKED'" },
     };
 
     [Theory]

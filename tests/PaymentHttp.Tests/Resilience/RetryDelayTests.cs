@@ -86,6 +86,77 @@ public sealed class RetryDelayTests
         harness.Primary.Attempts.ShouldBe(1);
     }
 
+    /// <summary>
+    /// Waits System.Net's parser cannot represent: before, the header read as absent and the payment was retried at
+    /// once. Now each is a wait past MaxDelay: not slept, not retried, returned with the (capped) wait.
+    /// </summary>
+    [Theory]
+    [InlineData("99999999999")]
+    [InlineData("2147483648")]
+    [InlineData("99999999999999999999999999")]
+    [InlineData("Fri, 31 Dec 9999 23:59:59 GMT")]
+    [InlineData("1, 99999999999")]
+    public async Task Post_RetryAfterTooLargeForSystemNet_NotRetriedRateLimitedWithTheWait(string retryAfter)
+    {
+        using var harness = PaymentClientHarness.Create();
+        harness.Primary.Always(RawRetryAfter(HttpStatusCode.TooManyRequests, retryAfter));
+
+        var exception = await Should.ThrowAsync<ProviderRateLimitedException>(() => harness.PostAsync().WaitAsync(TaskAssertions.Bound));
+
+        exception.RetryAfter.ShouldBe(TimeSpan.FromDays(30));
+        exception.Attempts.ShouldBe(1);
+        harness.Primary.Attempts.ShouldBe(1);
+        harness.Time.PendingTimers.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Get_503WithHugeRetryAfter_NotRetriedEvenThoughSafe()
+    {
+        using var harness = PaymentClientHarness.Create();
+        harness.Primary.Always(RawRetryAfter(HttpStatusCode.ServiceUnavailable, "99999999999"));
+
+        var exception = await Should.ThrowAsync<ProviderUnavailableException>(() => harness.GetAsync().WaitAsync(TaskAssertions.Bound));
+
+        exception.RetryAfter.ShouldBe(TimeSpan.FromDays(30));
+        harness.Primary.Attempts.ShouldBe(1);
+    }
+
+    /// <summary>The largest MaxDelay and no total timeout: a capped wait is still past MaxDelay, so never slept.</summary>
+    [Fact]
+    public async Task Post_HugeRetryAfterWithLargestMaxDelayAndNoTotalTimeout_NotSlept()
+    {
+        using var harness = PaymentClientHarness.Create(configure: o =>
+        {
+            o.Retry.MaxDelay = TimeSpan.FromDays(1);
+            o.AttemptTimeout = Timeout.InfiniteTimeSpan;
+            o.TotalTimeout = Timeout.InfiniteTimeSpan;
+        });
+        harness.Primary.Always(RawRetryAfter(HttpStatusCode.TooManyRequests, "Fri, 31 Dec 9999 23:59:59 GMT"));
+
+        var exception = await Should.ThrowAsync<ProviderRateLimitedException>(() => harness.PostAsync().WaitAsync(TaskAssertions.Bound));
+
+        exception.RetryAfter.ShouldBe(TimeSpan.FromDays(30));
+        harness.Primary.Attempts.ShouldBe(1);
+        harness.Time.PendingTimers.ShouldBe(0);
+    }
+
+    /// <summary>Garbage, negative and blank values are no wait: the ordinary backoff applies (here 2 s), never "at once".</summary>
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("-5")]
+    [InlineData("   ")]
+    public async Task Post_RetryAfterNotAWait_UsesTheBackoff(string retryAfter)
+    {
+        using var harness = PaymentClientHarness.Create(configure: o => o.Retry.BaseDelay = TimeSpan.FromSeconds(2));
+        harness.Primary.Then(RawRetryAfter(HttpStatusCode.TooManyRequests, retryAfter)).Respond(HttpStatusCode.OK, "{}");
+
+        var call = harness.PostAsync();
+        await ExpectNextAttemptAfterAsync(harness, call, TimeSpan.FromSeconds(2), expectedAttempts: 2);
+
+        using var response = await call.WaitAsync(TaskAssertions.Bound);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task Get_RetryAfterInThePast_RetriedWithoutWaiting()
     {
@@ -187,6 +258,14 @@ public sealed class RetryDelayTests
         var exception = await Should.ThrowAsync<ProviderRateLimitedException>(() => call.WaitAsync(TaskAssertions.Bound));
         exception.Attempts.ShouldBe(2);
     }
+
+    /// <summary>A response whose Retry-After is written raw, as it would arrive: no System.Net validation on the way.</summary>
+    private static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> RawRetryAfter(HttpStatusCode status, string value) => (_, _) =>
+    {
+        var response = ScriptedHandler.Json(status, "{}");
+        response.Headers.TryAddWithoutValidation("Retry-After", value);
+        return Task.FromResult(response);
+    };
 
     private static async Task ExpectNextAttemptAfterAsync(PaymentClientHarness harness, Task call, TimeSpan delay, int expectedAttempts)
     {

@@ -28,6 +28,9 @@ internal sealed class MakeCommerceClassifier : PaymentErrorClassifier
         { "2003, 2005", PaymentErrorCategory.OutcomeUnknown, PaymentRetrySafety.SafeOnly }, // deposit or refund failed at the acquirer
     };
 
+    /// <summary>The name a metric tag may carry for <paramref name="code"/>: a code that matches a rule of the table.</summary>
+    internal static string? KnownCode(string code) => Codes.KnownSpelling(code);
+
     public override ProviderError? Classify(in ProviderResponse response)
     {
         if (response.IsSuccessStatusCode)

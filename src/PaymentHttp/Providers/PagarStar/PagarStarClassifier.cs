@@ -14,6 +14,8 @@ internal sealed class PagarStarClassifier : PaymentErrorClassifier
     /// <summary>The code PTS sends for an accepted request.</summary>
     internal static ReadOnlySpan<byte> AcceptedCode => "1000"u8;
 
+    private const string AcceptedCodeText = "1000";
+
     /// <summary>PTS transaction, upstream and server codes (providers.md §5).</summary>
     internal static readonly ErrorCodeTable Codes = new()
     {
@@ -55,15 +57,16 @@ internal sealed class PagarStarClassifier : PaymentErrorClassifier
     {
         if (response.IsSuccessStatusCode)
         {
-            // The common 2xx answer is "accepted": decide it from the code alone, without decoding or allocating.
-            // A body that is not a PTS envelope (no object, or no code in a complete one) is left to the caller; one
-            // that breaks off before its code cannot say whether the payment went through.
-            if (!JsonEnvelope.TryFindTopLevel(response.Body, "code"u8, out var code, out var broken))
+            // PTS answers every request with its envelope, and the HTTP 200 alone does not say whether the order was
+            // created: only a readable code 1000 does. A body that is not an envelope, a code that is missing, null,
+            // a boolean, an object or an array, and a body cut off before its code all leave the outcome unknown.
+            // The common answer is "accepted": decide it from the code alone, without decoding or allocating.
+            if (!JsonEnvelope.TryFindTopLevel(response.Body, "code"u8, out var code, out _) || !JsonEnvelope.IsScalar(ref code))
             {
-                return broken ? ErrorEnvelope.Unreadable2xx(response.StatusCode, "code") : null;
+                return ErrorEnvelope.Unreadable2xx(response.StatusCode, "code");
             }
 
-            if (!JsonEnvelope.IsScalar(ref code) || JsonEnvelope.ValueEquals(ref code, AcceptedCode))
+            if (JsonEnvelope.ValueEquals(ref code, AcceptedCode))
             {
                 return null;
             }
@@ -71,10 +74,22 @@ internal sealed class PagarStarClassifier : PaymentErrorClassifier
 
         var envelope = new ErrorEnvelope();
         JsonEnvelope.TryRead(response.Body, envelope, ReadTopLevel);
-        return response.IsSuccessStatusCode && envelope.Code is null
-            ? ErrorEnvelope.Unreadable2xx(response.StatusCode, "code") // present but undecodable (invalid UTF-8, lone surrogate)
-            : envelope.Classify(Codes, response.StatusCode);
+        if (!response.IsSuccessStatusCode)
+        {
+            return envelope.Classify(Codes, response.StatusCode);
+        }
+
+        return envelope.Code switch
+        {
+            null => ErrorEnvelope.Unreadable2xx(response.StatusCode, "code"), // present but undecodable (invalid UTF-8, lone surrogate)
+            AcceptedCodeText => null,                                          // 1000 written another way: 1000.0, 1e3, " 1000 "
+            _ => envelope.Classify(Codes, response.StatusCode),
+        };
     }
+
+    /// <summary>The name a metric tag may carry for <paramref name="code"/>: a code of the table, or the accepted code.</summary>
+    internal static string? KnownCode(string code) =>
+        code == AcceptedCodeText ? AcceptedCodeText : Codes.KnownSpelling(code);
 
     private static void ReadTopLevel(ref Utf8JsonReader reader, ErrorEnvelope envelope)
     {

@@ -38,6 +38,9 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
 
     public override bool InspectsSuccessResponses => true;
 
+    /// <summary>The name a metric tag may carry for <paramref name="code"/>: a code that matches a rule of the table.</summary>
+    internal static string? KnownCode(string code) => Codes.KnownSpelling(code);
+
     public override ProviderError? Classify(in ProviderResponse response)
     {
         if (response.IsSuccessStatusCode)
@@ -68,8 +71,8 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
 
     /// <summary>
     /// What the top-level <c>status</c> of a 2xx body says: <c>FAILED</c> or <c>DECLINED</c> in any case is a
-    /// failure; a body that is not a payment object, or a complete one with another status, is not; a body that
-    /// breaks off before its status, or whose status cannot be decoded, cannot say.
+    /// failure; a body that is not a payment object, or a complete one with another status (or a null one), is not;
+    /// a body that breaks off before its status, or whose status cannot be decoded or is not a string, cannot say.
     /// </summary>
     private static PaymentStatus ReadStatus(ReadOnlySpan<byte> body)
     {
@@ -78,9 +81,14 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
             return broken ? PaymentStatus.Unreadable : PaymentStatus.NotFailed;
         }
 
-        if (status.TokenType != JsonTokenType.String)
+        switch (status.TokenType)
         {
-            return PaymentStatus.NotFailed;
+            case JsonTokenType.String:
+                break;
+            case JsonTokenType.Null:
+                return PaymentStatus.NotFailed; // "no status", as when the field is absent
+            default:
+                return PaymentStatus.Unreadable; // a number, boolean, object or array: the deciding field is there but says nothing readable
         }
 
         Span<byte> text = stackalloc byte[16];
@@ -117,9 +125,9 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
             {
                 foreach (var value in values)
                 {
-                    if (!string.IsNullOrWhiteSpace(value))
+                    if (ProviderCode.Normalize(value) is { } code)
                     {
-                        return value.Trim();
+                        return code;
                     }
                 }
             }

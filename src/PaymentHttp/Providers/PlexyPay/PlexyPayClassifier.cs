@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace PaymentHttp;
@@ -36,6 +37,25 @@ internal sealed class PlexyPayClassifier : PaymentErrorClassifier
         { "rate_limit_error", PaymentErrorCategory.RateLimited },
         { "api_error", PaymentErrorCategory.OutcomeUnknown, PaymentRetrySafety.SafeOnly },
     };
+
+    /// <summary>
+    /// The envelope B codes PlexyPay documents under each type. They do not decide the category (the type does),
+    /// but they are codes the client knows, so metric tags carry them by name.
+    /// </summary>
+    internal static readonly FrozenSet<string> DocumentedStripeLikeCodes = new[]
+    {
+        "card_declined", "expired_card", "incorrect_cvc", "insufficient_funds", "processing_error",
+        "parameter_missing", "parameter_invalid", "parameter_unknown", "resource_missing",
+        "idempotency_key_in_use", "api_key_invalid", "api_key_expired", "api_key_revoked",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The name a metric tag may carry for <paramref name="code"/>: a typed code of a table rule, or a documented
+    /// envelope B code in the lower case PlexyPay writes it.
+    /// </summary>
+    internal static string? KnownCode(string code) =>
+        TypedCodes.KnownSpelling(code)
+        ?? (DocumentedStripeLikeCodes.TryGetValue(code, out var documented) ? documented : null);
 
     public override ProviderError? Classify(in ProviderResponse response)
     {

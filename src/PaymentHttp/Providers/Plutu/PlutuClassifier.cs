@@ -25,6 +25,9 @@ internal sealed class PlutuClassifier : PaymentErrorClassifier
         { "INVALID_GATEWAY", PaymentErrorCategory.InvalidRequest },
     };
 
+    /// <summary>The name a metric tag may carry for <paramref name="code"/>: a code that matches a rule of the table.</summary>
+    internal static string? KnownCode(string code) => Codes.KnownSpelling(code);
+
     public override ProviderError? Classify(in ProviderResponse response)
     {
         if (response.IsSuccessStatusCode)

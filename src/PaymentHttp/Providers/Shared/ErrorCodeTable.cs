@@ -11,7 +11,7 @@ namespace PaymentHttp;
 /// </summary>
 internal sealed class ErrorCodeTable : IEnumerable<KeyValuePair<string, ErrorCodeRule>>
 {
-    private readonly Dictionary<string, ErrorCodeRule> _exact = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (string Code, ErrorCodeRule Rule)> _exact = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(long From, long To, ErrorCodeRule Rule)> _ranges = [];
     private readonly List<(string Pattern, ErrorCodeRule Rule)> _patterns = [];
 
@@ -32,33 +32,46 @@ internal sealed class ErrorCodeTable : IEnumerable<KeyValuePair<string, ErrorCod
             {
                 _ranges.Add((from, to, rule));
             }
-            else if (!_exact.TryAdd(part, rule))
+            else if (!_exact.TryAdd(part, (part, rule)))
             {
                 throw new InvalidOperationException($"The error code '{part}' is in the table twice.");
             }
         }
     }
 
-    public bool TryGet(string? code, out ErrorCodeRule rule)
+    public bool TryGet(string? code, out ErrorCodeRule rule) => TryFind(code, out rule, out _);
+
+    /// <summary>
+    /// The bounded name of a code the table knows, for metric tags: the code as the table writes it for an exact
+    /// code (so <c>card_declined</c> and <c>CARD_DECLINED</c> are one value), the code itself for a range (a plain
+    /// integer within the range), the pattern for a pattern (<c>PLAN-SUBSCRIPTION-*</c>: a pattern matches
+    /// unboundedly many codes). <see langword="null"/> when no rule matches.
+    /// </summary>
+    public string? KnownSpelling(string? code) => TryFind(code, out _, out var spelling) ? spelling : null;
+
+    private bool TryFind(string? code, out ErrorCodeRule rule, out string? spelling)
     {
         rule = default;
+        spelling = null;
         if (string.IsNullOrEmpty(code))
         {
             return false;
         }
 
-        if (_exact.TryGetValue(code, out rule))
+        if (_exact.TryGetValue(code, out var exact))
         {
+            (spelling, rule) = exact;
             return true;
         }
 
-        if (_ranges.Count > 0 && long.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (_ranges.Count > 0 && ProviderCode.IsCanonicalNatural(code, out var number))
         {
             foreach (var (from, to, rangeRule) in _ranges)
             {
                 if (number >= from && number <= to)
                 {
                     rule = rangeRule;
+                    spelling = code;
                     return true;
                 }
             }
@@ -69,6 +82,7 @@ internal sealed class ErrorCodeTable : IEnumerable<KeyValuePair<string, ErrorCod
             if (Matches(pattern, code))
             {
                 rule = patternRule;
+                spelling = pattern;
                 return true;
             }
         }
@@ -76,7 +90,8 @@ internal sealed class ErrorCodeTable : IEnumerable<KeyValuePair<string, ErrorCod
         return false;
     }
 
-    public IEnumerator<KeyValuePair<string, ErrorCodeRule>> GetEnumerator() => _exact.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, ErrorCodeRule>> GetEnumerator() =>
+        _exact.Select(entry => KeyValuePair.Create(entry.Value.Code, entry.Value.Rule)).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -97,6 +97,26 @@ internal static class JsonEnvelope
     }
 
     /// <summary>
+    /// Reads the value after a property name as a provider code, normalised by <see cref="ProviderCode"/>
+    /// (<c>1</c>, <c>1.0</c>, <c>1e0</c> and <c>"1"</c> are all <c>"1"</c>). Only a string or a number is a code:
+    /// <c>null</c>, <c>true</c>, an object or an array gives <see langword="null"/> and is skipped.
+    /// </summary>
+    public static string? ReadCode(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return ProviderCode.Normalize(Cap(reader.GetString()));
+            case JsonTokenType.Number:
+                return ProviderCode.FromJsonNumber(reader.ValueSpan);
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    /// <summary>
     /// Reads an array of strings (other items are skipped) or a single string after a property name: as details
     /// when <paramref name="field"/> is <see langword="null"/>, otherwise as messages of that field. Items past the
     /// list cap are skipped without being decoded, so a hostile body cannot make the work grow.
@@ -207,6 +227,24 @@ internal static class JsonEnvelope
     /// <summary>Whether the value token is a string or a number, which is what a code can be.</summary>
     public static bool IsScalar(ref Utf8JsonReader value) => value.TokenType is JsonTokenType.String or JsonTokenType.Number;
 
+    /// <summary>The code the value token holds, normalised as <see cref="ReadCode"/> does; the reader is left on the token.</summary>
+    public static string? CodeOf(ref Utf8JsonReader value)
+    {
+        try
+        {
+            return value.TokenType switch
+            {
+                JsonTokenType.String => ProviderCode.Normalize(Cap(value.GetString())),
+                JsonTokenType.Number => ProviderCode.FromJsonNumber(value.ValueSpan),
+                _ => null,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // an escape that is not valid UTF-16, such as a lone surrogate
+        }
+    }
+
     /// <summary>
     /// Reads <c>code</c> and <c>message</c>, the two properties every envelope has: returns <see langword="true"/>
     /// when the property was one of them (and its value was consumed).
@@ -215,7 +253,7 @@ internal static class JsonEnvelope
     {
         if (reader.ValueTextEquals("code"u8))
         {
-            envelope.Code = ReadScalar(ref reader);
+            envelope.Code = ReadCode(ref reader);
             return true;
         }
 

@@ -150,23 +150,56 @@ public sealed class PagarStarClassifierTests
         { "escaped property names", 200, Category.Conflict, "1003" },
     };
 
-    /// <summary>2xx bodies that are not a PTS envelope, or whose code is 1000: the caller gets the response as it came.</summary>
+    /// <summary>
+    /// 2xx bodies the caller gets as they came: a readable code 1000, and bodies the pipeline does not inspect (empty,
+    /// or larger than the inspection bound).
+    /// </summary>
     public static TheoryData<string> Malformed2xx => new()
     {
-        "empty", "whitespace", "html page", "plain text", "json null", "json string", "binary", "top-level array",
-        "nested arrays", "over the limit, code first", "over the limit, code last", "truncated after 1000",
-        "code is an object", "code is an array", "code is null", "no code", "duplicate code, accepted last", "encrypted-looking text",
+        "empty", "over the limit, code first", "over the limit, code last", "truncated after 1000", "duplicate code, accepted last",
     };
 
     /// <summary>
-    /// 2xx bodies that start as a PTS envelope but break off before the code, or whose code cannot be decoded: the
-    /// 200 alone does not say whether the payment went through, so the outcome is unknown.
+    /// 2xx bodies without a readable code: not an envelope at all, a code that is missing, null, a boolean, blank, an
+    /// object or an array, a body that breaks off before its code, or a code that cannot be decoded. PTS answers
+    /// every request with its envelope and the 200 alone does not say whether the order was created, so the
+    /// outcome is unknown.
     /// </summary>
     public static TheoryData<string> Unreadable2xx => new()
     {
         "nested objects", "nested before the code", "invalid utf-8 in the code", "truncated in the code",
         "truncated in the string code", "lone surrogate in the code",
+        "whitespace", "html page", "plain text", "json null", "json string", "binary", "top-level array", "nested arrays",
+        "code is an object", "code is an array", "code is null", "code is true", "code is false", "code is a blank string",
+        "no code", "encrypted-looking text", "truncated before the code",
     };
+
+    /// <summary>The accepted code 1000 however it is written; the body still reaches the caller unchanged.</summary>
+    [Theory]
+    [InlineData("""{"code":1000.0,"message":"Request accepted"}""")]
+    [InlineData("""{"code":1e3,"message":"Request accepted"}""")]
+    [InlineData("""{"code":10000e-1,"message":"Request accepted"}""")]
+    [InlineData("""{"code":"1000.0","message":"Request accepted"}""")]
+    [InlineData("""{"code":" 1000 ","message":"Request accepted"}""")]
+    [InlineData("""{"code":"\u0031000","message":"Request accepted"}""")]
+    public Task Post_200AcceptedWrittenAnotherWay_PassedThrough(string body) =>
+        ProviderPipeline.AssertPassedThroughAsync(Provider, HttpStatusCode.OK, Encoding.UTF8.GetBytes(body));
+
+    [Theory]
+    [InlineData("""{"code":1003.0}""")]
+    [InlineData("""{"code":1.003e3}""")]
+    [InlineData("""{"code":"1003.0"}""")]
+    [InlineData("""{"code":"1003"}""")]
+    public Task Post_200DuplicateWrittenAnotherWay_Conflict(string body) =>
+        ProviderPipeline.AssertPostAsync(Provider, HttpStatusCode.OK, body, Category.Conflict, "1003");
+
+    /// <summary>A non-integral number and a zero-padded label are not the code they look like: unknown inside a 200.</summary>
+    [Theory]
+    [InlineData("""{"code":1000.5}""", "1000.5")]
+    [InlineData("""{"code":"01000"}""", "01000")]
+    [InlineData("""{"code":"01003"}""", "01003")]
+    public Task Post_200CodeThatOnlyLooksKnown_Unknown(string body, string code) =>
+        ProviderPipeline.AssertPostAsync(Provider, HttpStatusCode.OK, body, Category.Unknown, code);
 
     [Theory]
     [MemberData(nameof(Codes))]
@@ -185,7 +218,7 @@ public sealed class PagarStarClassifierTests
 
     [Theory]
     [MemberData(nameof(Malformed2xx))]
-    public Task Post_Malformed2xxBody_PassedThroughAsSuccess(string kind) =>
+    public Task Post_UninspectedOrAccepted2xxBody_PassedThroughAsSuccess(string kind) =>
         ProviderPipeline.AssertPassedThroughAsync(Provider, HttpStatusCode.OK, Body(kind));
 
     [Theory]
@@ -282,6 +315,10 @@ public sealed class PagarStarClassifierTests
         "code is an object" => Encoding.UTF8.GetBytes("""{"code":{"value":1003},"message":"x"}"""),
         "code is an array" => Encoding.UTF8.GetBytes("""{"code":[1003],"message":"x"}"""),
         "code is null" => Encoding.UTF8.GetBytes("""{"code":null,"message":"x"}"""),
+        "code is true" => Encoding.UTF8.GetBytes("""{"code":true,"message":"x"}"""),
+        "code is false" => Encoding.UTF8.GetBytes("""{"code":false,"message":"x"}"""),
+        "code is a blank string" => Encoding.UTF8.GetBytes("""{"code":"  ","message":"x"}"""),
+        "truncated before the code" => Encoding.UTF8.GetBytes("""{"message":"Request accepted","co"""),
         "lone surrogate in the message" => Encoding.UTF8.GetBytes("""{"code":1003,"message":"\uD800"}"""),
         "escaped property names" => Encoding.UTF8.GetBytes("""{"\u0063ode":1003}"""),
         "lone surrogate in the code" => Encoding.UTF8.GetBytes("""{"code":"1000\uD800"}"""),

@@ -185,21 +185,22 @@ public sealed class PaysafeClassifierTests
         { "escaped property names", 400, Category.Authorization, "5270" },
     };
 
-    /// <summary>2xx bodies that do not say "failed": the caller gets the response as it came.</summary>
+    /// <summary>2xx bodies that do not say "failed": the caller gets the response as it came. A null status is no status.</summary>
     public static TheoryData<string> Malformed2xx => new()
     {
         "empty", "whitespace", "html page", "plain text", "json null", "json string", "binary", "top-level array",
-        "nested arrays", "over the limit, status first", "status is an object", "status is an array", "status is null",
-        "status is a number", "error without status", "bom and completed",
+        "nested arrays", "over the limit, status first", "status is null", "error without status", "bom and completed",
     };
 
     /// <summary>
-    /// 2xx bodies that start as a payment object but break off before the status, or whose status cannot be
-    /// decoded: the 200 alone does not say whether the payment went through, so the outcome is unknown.
+    /// 2xx bodies that start as a payment object but break off before the status, whose status cannot be decoded,
+    /// or whose status is there but not a string (a number, boolean, object or array): the 200 alone does not say
+    /// whether the payment went through, so the outcome is unknown.
     /// </summary>
     public static TheoryData<string> Unreadable2xx => new()
     {
         "nested objects", "nested before the status", "truncated in the status", "invalid utf-8 in the status",
+        "status is an object", "status is an array", "status is a number", "status is true",
     };
 
     [Theory]
@@ -439,6 +440,7 @@ public sealed class PaysafeClassifierTests
         "status is an array" => Encoding.UTF8.GetBytes("""{"status":["FAILED"]}"""),
         "status is null" => Encoding.UTF8.GetBytes("""{"status":null,"error":{"code":"3009"}}"""),
         "status is a number" => Encoding.UTF8.GetBytes("""{"status":500}"""),
+        "status is true" => Encoding.UTF8.GetBytes("""{"id":"p1","status":true}"""),
         "invalid utf-8 in the status" => MalformedBodies.WithInvalidUtf8("""{"status":"FAIL¤ED"}"""),
         "error without status" => Encoding.UTF8.GetBytes("""{"error":{"code":"3009","message":"left over"}}"""),
         "bom and completed" => MalformedBodies.For("bom", """{"status":"COMPLETED"}"""),
