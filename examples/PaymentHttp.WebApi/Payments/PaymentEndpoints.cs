@@ -16,11 +16,19 @@ internal static class PaymentEndpoints
         endpoints.MapGet("/payments/{reference}", FindAsync);
     }
 
-    private static async Task<IResult> CheckoutAsync(CheckoutRequest request, ConfiguredProviders providers, IHttpClientFactory clients, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckoutAsync(HttpRequest http, ConfiguredProviders providers, IHttpClientFactory clients, CancellationToken cancellationToken)
     {
-        if (!CheckoutValidator.TryValidate(request, providers, out var checkout, out var errors))
+        if (!http.HasJsonContentType())
         {
-            return Results.ValidationProblem(errors);
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON expected",
+                detail: "Send the checkout as JSON, with Content-Type: application/json.");
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (await CheckoutBody.ReadAsync(http, errors, cancellationToken) is not { } request
+            || !CheckoutValidator.TryValidate(request, providers, errors, out var checkout))
+        {
+            return Results.ValidationProblem(errors, detail: "No provider was called; correct the fields under errors.");
         }
 
         var location = PaymentLocation(checkout.Provider, checkout.MerchantReference);
