@@ -49,7 +49,7 @@ internal static class PaymentEndpoints
             return Results.Accepted(location, new PaymentResponse(
                 checkout.Provider.ToString(), checkout.MerchantReference, "unknown", TransactionId: null, ProviderStatus: null,
                 new Dictionary<string, string> { ["reconcile"] = location },
-                "The provider did not confirm the payment in time, and it may have been charged. Look it up at the reconcile link before charging again."));
+                "The provider's answer was lost (a timeout or a dropped connection), and the payment may have been charged. Look it up at the reconcile link before charging again."));
         }
     }
 
