@@ -53,6 +53,7 @@ public sealed class DemoAppTests
         var (exitCode, output) = await RunAsync(option);
 
         exitCode.ShouldBe(0);
+        output.ShouldContain("dotnet run --project examples/PaymentHttp.Demo -- [options]");
         output.ShouldContain("--provider <name>");
         output.ShouldContain("--scenario <name>");
         foreach (var scenario in new[] { "approved", "decline", "rate-limit", "outage", "timeout" })
@@ -77,7 +78,7 @@ public sealed class DemoAppTests
 
         exitCode.ShouldBe(2);
         output.ShouldContain(message);
-        output.ShouldContain("--help");
+        output.ShouldContain("dotnet run --project examples/PaymentHttp.Demo -- --help"); // as it must be typed
         output.ShouldNotContain("sandbox listening");
     }
 

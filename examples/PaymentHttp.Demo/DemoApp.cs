@@ -28,7 +28,7 @@ public static class DemoApp
         if (options.Error is { } error)
         {
             await errors.WriteLineAsync(error);
-            await errors.WriteLineAsync("Run with --help to see the options.");
+            await errors.WriteLineAsync("See the options: dotnet run --project examples/PaymentHttp.Demo -- --help");
             return ExitCodes.Usage;
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PaymentHttp.WebApi.Development;
 using PaymentHttp.WebApi.Payments;
 using PaymentHttp.WebApi.Problems;
 using PaymentHttp.WebApi.Providers;
@@ -24,6 +25,7 @@ public static class CheckoutApp
         builder.Services.AddSingleton(providers);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<PaymentExceptionHandler>();
 
         var app = builder.Build();
@@ -35,6 +37,10 @@ public static class CheckoutApp
         });
         app.UseStatusCodePages();
         app.MapPaymentEndpoints();
+        if (app.Environment.IsDevelopment() && sandbox.Sandbox is { } running)
+        {
+            app.MapSandboxFaultEndpoints(running); // never in Production, even with UseSandbox: true
+        }
         return app;
     }
 }

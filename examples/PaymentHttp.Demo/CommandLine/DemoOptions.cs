@@ -8,7 +8,9 @@ internal sealed class DemoOptions
     public static readonly string Usage = $"""
         Plays payment scenarios against PaymentHttp's in-process provider sandbox and checks that each behaves as expected.
 
-        Usage: dotnet run --project examples/PaymentHttp.Demo [-- options]
+        Usage: dotnet run --project examples/PaymentHttp.Demo -- [options]
+               (the options go after "--"; before it they are dotnet run's own)
+        Example: dotnet run --project examples/PaymentHttp.Demo -- --provider Paysafe --scenario timeout
 
         Options:
           --provider <name>   Only this provider: {string.Join(", ", Enum.GetNames<PaymentProvider>())}

@@ -57,7 +57,7 @@ public sealed class CheckoutTests
     [Theory]
     [InlineData("Plutu", "The amount must be a number greater than 0.")]
     [InlineData("Paysafe", "must be a positive integer in minor units")]
-    public async Task Checkout_ProviderRejectsTheAmount_Returns422WithFieldErrors(string provider, string message)
+    public async Task Checkout_ProviderRejectsTheAmount_Returns422NamingTheField_InThisApisWords(string provider, string providersMessage)
     {
         await using var api = await CheckoutApiHost.StartAsync();
 
@@ -65,7 +65,11 @@ public sealed class CheckoutTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var problem = await CheckoutApiHost.JsonAsync(response);
-        problem.GetProperty("errors").GetProperty("amount")[0].GetString().ShouldBe(message);
+        var code = problem.GetProperty("providerCode").GetString();
+        var expected = code is null ? $"Rejected by {provider}." : $"Rejected by {provider} (code {code}).";
+        problem.GetProperty("errors").GetProperty("amount").EnumerateArray().Select(e => e.GetString()).ShouldBe([expected]);
+        problem.GetProperty("provider").GetString().ShouldBe(provider);
+        problem.GetRawText().ShouldNotContain(providersMessage); // the provider's own words stay inside
         api.RequiredSandbox.Ledger.Charges.ShouldBeEmpty();
     }
 
@@ -193,7 +197,7 @@ public sealed class CheckoutTests
         var errors = (await CheckoutApiHost.JsonAsync(response)).GetProperty("errors");
         errors.GetProperty("provider")[0].GetString().ShouldBe("Required, one of: Plutu, PlexyPay, Paysafe, MakeCommerce, PagarStar.");
         errors.GetProperty("merchantReference").GetArrayLength().ShouldBe(1);
-        errors.GetProperty("amount")[0].GetString().ShouldBe("At most two decimals.");
+        errors.GetProperty("amount")[0].GetString().ShouldBe("In major units, with at most two decimals (25.00, not 2500 minor units).");
         errors.GetProperty("currency").GetArrayLength().ShouldBe(1);
         foreach (var provider in Enum.GetValues<PaymentProvider>())
         {

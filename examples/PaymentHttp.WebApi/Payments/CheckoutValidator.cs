@@ -10,27 +10,30 @@ internal static class CheckoutValidator
 {
     private const int MaxReferenceLength = 64;
 
-    public static bool TryValidate(CheckoutRequest request, ConfiguredProviders providers, out Checkout checkout, out Dictionary<string, string[]> errors)
+    /// <summary>
+    /// Validates <paramref name="request"/>, adding to <paramref name="errors"/>; a field that already has an error
+    /// (a value of the wrong JSON type, see <see cref="CheckoutBody"/>) keeps it.
+    /// </summary>
+    public static bool TryValidate(CheckoutRequest request, ConfiguredProviders providers, Dictionary<string, string[]> errors, out Checkout checkout)
     {
-        errors = [];
         TryProvider(request.Provider, providers, errors, out var provider);
         if (string.IsNullOrWhiteSpace(request.MerchantReference) || request.MerchantReference.Length > MaxReferenceLength)
         {
-            errors["merchantReference"] = [$"Required, at most {MaxReferenceLength} characters."];
+            errors.TryAdd("merchantReference", [$"Required, at most {MaxReferenceLength} characters."]);
         }
 
         if (request.Amount is not { } amount)
         {
-            errors["amount"] = ["Required."];
+            errors.TryAdd("amount", ["Required: the amount in major units, for example 25.00."]);
         }
         else if (decimal.Round(amount, 2) != amount)
         {
-            errors["amount"] = ["At most two decimals."]; // PlexyPay and Paysafe take whole minor units
+            errors.TryAdd("amount", ["In major units, with at most two decimals (25.00, not 2500 minor units)."]); // PlexyPay and Paysafe take whole minor units
         }
 
         if (request.Currency is not { Length: 3 } currency || !currency.All(char.IsAsciiLetter))
         {
-            errors["currency"] = ["Required: a three-letter ISO 4217 code."];
+            errors.TryAdd("currency", ["Required: a three-letter ISO 4217 code."]);
         }
 
         checkout = errors.Count == 0
@@ -47,7 +50,7 @@ internal static class CheckoutValidator
             return true;
         }
 
-        errors["provider"] = [$"Required, one of: {string.Join(", ", providers.All)}."];
+        errors.TryAdd("provider", [$"Required, one of: {string.Join(", ", providers.All)}."]);
         return false;
     }
 }

@@ -16,11 +16,19 @@ internal static class PaymentEndpoints
         endpoints.MapGet("/payments/{reference}", FindAsync);
     }
 
-    private static async Task<IResult> CheckoutAsync(CheckoutRequest request, ConfiguredProviders providers, IHttpClientFactory clients, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckoutAsync(HttpRequest http, ConfiguredProviders providers, IHttpClientFactory clients, CancellationToken cancellationToken)
     {
-        if (!CheckoutValidator.TryValidate(request, providers, out var checkout, out var errors))
+        if (!http.HasJsonContentType())
         {
-            return Results.ValidationProblem(errors);
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON expected",
+                detail: "Send the checkout as JSON, with Content-Type: application/json.");
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (await CheckoutBody.ReadAsync(http, errors, cancellationToken) is not { } request
+            || !CheckoutValidator.TryValidate(request, providers, errors, out var checkout))
+        {
+            return Results.ValidationProblem(errors, detail: "No provider was called; correct the fields under errors.");
         }
 
         var location = PaymentLocation(checkout.Provider, checkout.MerchantReference);
@@ -41,7 +49,7 @@ internal static class PaymentEndpoints
             return Results.Accepted(location, new PaymentResponse(
                 checkout.Provider.ToString(), checkout.MerchantReference, "unknown", TransactionId: null, ProviderStatus: null,
                 new Dictionary<string, string> { ["reconcile"] = location },
-                "The provider did not confirm the payment in time, and it may have been charged. Look it up at the reconcile link before charging again."));
+                "The provider's answer was lost (a timeout or a dropped connection), and the payment may have been charged. Look it up at the reconcile link before charging again."));
         }
     }
 

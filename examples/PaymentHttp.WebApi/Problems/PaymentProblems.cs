@@ -6,7 +6,7 @@ namespace PaymentHttp.WebApi.Problems;
 /// <summary>
 /// The one table from PaymentHttp's typed exceptions to HTTP problem details. Every detail is written here, in this
 /// API's words: a provider's message, body or credentials never reach the client. What is passed on is what a client
-/// can act on — the provider's error and decline codes, field errors, and its request id for support.
+/// can act on — the provider's error and decline codes, the names of the fields it rejected, and its request id for support.
 /// </summary>
 internal static class PaymentProblems
 {
@@ -56,17 +56,26 @@ internal static class PaymentProblems
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
-    /// <summary>422 with the provider's field errors under this API's field names.</summary>
+    /// <summary>
+    /// 422 naming the fields the provider rejected, under this API's field names, each with this API's own text: the
+    /// provider's wording can carry its internals (units, limits, echoed values), and it changes without notice. The
+    /// provider's code (in <c>providerCode</c>) says which rule failed.
+    /// </summary>
     private static HttpValidationProblemDetails Invalid(ProviderValidationException exception)
     {
+        var provider = exception.Provider?.ToString() ?? "The provider";
+        var rejected = exception.ProviderCode is { } code ? $"Rejected by {provider} (code {code})." : $"Rejected by {provider}.";
         var errors = exception.Error.FieldErrors
-            .GroupBy(field => ProviderApi.FieldName(field.Field), StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.Select(field => field.Message).ToArray(), StringComparer.Ordinal);
+            .Select(field => ProviderApi.FieldName(field.Field))
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(field => field, _ => new[] { rejected }, StringComparer.Ordinal);
         return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = "The provider rejected the payment's details",
-            Detail = errors.Count > 0 ? "See errors." : "The provider gave no field; check the amount and currency.",
+            Detail = errors.Count > 0
+                ? "Nothing was charged. Correct the fields under errors; the amount is in major units (25.00)."
+                : "Nothing was charged. The provider named no field; check the amount (major units, 25.00) and the currency.",
         };
     }
 

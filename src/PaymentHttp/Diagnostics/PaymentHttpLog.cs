@@ -16,9 +16,57 @@ internal static partial class PaymentHttpLog
         Message = "PaymentHttp client '{ClientName}' ({Provider}): attempt {Attempt} failed with {Category} (code {Code}); retrying in {DelayMilliseconds} ms.")]
     public static partial void RetryScheduled(ILogger logger, string clientName, string provider, int attempt, string category, string? code, double delayMilliseconds);
 
+    /// <summary>
+    /// Logs a call's final failure at the level of who must act: nobody (the caller handles a refusal), the on-call
+    /// engineer watching the provider (outages, throttling, unrecognised answers), someone who reconciles (an unknown
+    /// outcome), or someone who must fix this service's set-up (credentials, account configuration).
+    /// </summary>
+    public static void FinalFailure(ILogger logger, string clientName, string provider, ProviderError error, string category, int attempts)
+    {
+        var status = (int?)error.StatusCode;
+        switch (error.Category)
+        {
+            case PaymentErrorCategory.Declined:
+            case PaymentErrorCategory.InvalidRequest:
+            case PaymentErrorCategory.NotFound:
+            case PaymentErrorCategory.Conflict:
+                CallRefused(logger, clientName, provider, category, status, error.Code, attempts, error.Message);
+                break;
+            case PaymentErrorCategory.OutcomeUnknown:
+                OutcomeUnknown(logger, clientName, provider, status, error.Code, attempts, error.Message);
+                break;
+            case PaymentErrorCategory.Transient:
+            case PaymentErrorCategory.RateLimited:
+                ProviderUnavailable(logger, clientName, provider, category, status, error.Code, attempts, error.Message);
+                break;
+            case PaymentErrorCategory.Unknown:
+                AnswerNotRecognised(logger, clientName, provider, status, error.Code, attempts, error.Message);
+                break;
+            default: // Authentication, Authorization, Configuration: every payment fails until someone fixes the set-up.
+                CallFailed(logger, clientName, provider, category, status, error.Code, attempts, error.Message);
+                break;
+        }
+    }
+
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error,
-        Message = "PaymentHttp client '{ClientName}' ({Provider}): call failed with {Category} (HTTP {StatusCode}, code {Code}) after {Attempts} attempt(s): {ErrorMessage}")]
+        Message = "PaymentHttp client '{ClientName}' ({Provider}): call failed with {Category} (HTTP {StatusCode}, code {Code}) after {Attempts} attempt(s); this service's credentials or provider account need fixing: {ErrorMessage}")]
     public static partial void CallFailed(ILogger logger, string clientName, string provider, string category, int? statusCode, string? code, int attempts, string errorMessage);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information,
+        Message = "PaymentHttp client '{ClientName}' ({Provider}): the provider refused the call with {Category} (HTTP {StatusCode}, code {Code}) after {Attempts} attempt(s): {ErrorMessage}")]
+    public static partial void CallRefused(ILogger logger, string clientName, string provider, string category, int? statusCode, string? code, int attempts, string errorMessage);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning,
+        Message = "PaymentHttp client '{ClientName}' ({Provider}): outcome unknown (HTTP {StatusCode}, code {Code}) after {Attempts} attempt(s); the provider may have processed the request, reconcile before repeating it: {ErrorMessage}")]
+    public static partial void OutcomeUnknown(ILogger logger, string clientName, string provider, int? statusCode, string? code, int attempts, string errorMessage);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning,
+        Message = "PaymentHttp client '{ClientName}' ({Provider}): provider unavailable, call failed with {Category} (HTTP {StatusCode}, code {Code}) after {Attempts} attempt(s): {ErrorMessage}")]
+    public static partial void ProviderUnavailable(ILogger logger, string clientName, string provider, string category, int? statusCode, string? code, int attempts, string errorMessage);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning,
+        Message = "PaymentHttp client '{ClientName}' ({Provider}): unrecognised provider answer (HTTP {StatusCode}, code {Code}) after {Attempts} attempt(s); map the code with ErrorCodes if it recurs: {ErrorMessage}")]
+    public static partial void AnswerNotRecognised(ILogger logger, string clientName, string provider, int? statusCode, string? code, int attempts, string errorMessage);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information,
         Message = "PaymentHttp client '{ClientName}' ({Provider}): circuit opened for {BreakMilliseconds} ms; calls fail fast until then.")]
@@ -32,7 +80,7 @@ internal static partial class PaymentHttpLog
         Message = "PaymentHttp client '{ClientName}' ({Provider}): circuit closed; calls flow normally.")]
     public static partial void CircuitClosed(ILogger logger, string clientName, string provider);
 
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Error,
         Message = "PaymentHttp client '{ClientName}': reloaded options are invalid and were not applied; the last valid options stay in force. {Failures}")]
     public static partial void OptionsReloadRejected(ILogger logger, string clientName, string failures);
 }

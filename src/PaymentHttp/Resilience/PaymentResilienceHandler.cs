@@ -121,8 +121,7 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
             activity.SetStatus(ActivityStatusCode.Error, category);
         }
 
-        PaymentHttpLog.CallFailed(
-            _client.Logger, _client.Name, _client.ProviderTag, category, (int?)error.StatusCode, error.Code, attempts, error.Message);
+        PaymentHttpLog.FinalFailure(_client.Logger, _client.Name, _client.ProviderTag, error, category, attempts);
     }
 
     private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

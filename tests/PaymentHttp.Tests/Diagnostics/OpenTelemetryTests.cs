@@ -9,7 +9,7 @@ using PaymentHttp.Tests.TestUtilities;
 namespace PaymentHttp.Tests.Diagnostics;
 
 /// <summary>
-/// The two lines the README gives — <c>AddMeter("PaymentHttp")</c> and <c>AddSource("PaymentHttp")</c> — are all
+/// The two lines the README gives — <c>AddMeter("PaymentHttp", "Polly")</c> and <c>AddSource("PaymentHttp")</c> — are all
 /// the OpenTelemetry SDK needs to export PaymentHttp's metrics and traces.
 /// </summary>
 public sealed class OpenTelemetryTests
