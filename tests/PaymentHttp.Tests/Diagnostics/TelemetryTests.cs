@@ -196,7 +196,7 @@ public sealed class TelemetryTests
         activity.Events.Where(e => e.Name == "payment.retry").SelectMany(e => e.Tags).Where(t => t.Key == "payment.error.code")
             .Select(t => t.Value).ShouldBe(["other", "other", "other"]);
         fixture.Capture.Named("paymenthttp.client.failures").ShouldAllBe(m => m.Tags["payment.error.code"] == "other");
-        fixture.Logs.Entries.ShouldContain(e => e.EventId.Name == "CallFailed" && e.Message.Contains("SLOW_DOWN_7f3a"));
+        fixture.Logs.Entries.ShouldContain(e => e.EventId.Name == "ProviderUnavailable" && e.Message.Contains("SLOW_DOWN_7f3a"));
     }
 
     /// <summary>The user's ErrorCodes are codes the client knows: they pass, in the user's spelling.</summary>
