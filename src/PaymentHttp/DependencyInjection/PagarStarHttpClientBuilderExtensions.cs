@@ -32,6 +32,12 @@ public static class PagarStarHttpClientBuilderExtensions
 
         builder.Services.AddOptions<PagarStarEncryptionOptions>(name).Configure(configure).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PagarStarEncryptionOptions>, PagarStarEncryptionOptionsValidator>());
+        builder.Services.AddOptions<PaymentClientRegistration>(name).Configure<IOptionsMonitor<PagarStarEncryptionOptions>>((registration, encryption) =>
+        {
+            var secrets = encryption.Get(name); // redacted by value wherever a provider echoes them
+            registration.KnownSecrets.Add(secrets.SafeCode);
+            registration.KnownSecrets.Add(secrets.TransactionSecret);
+        });
 
         // Added after the PaymentHttp handlers, so it runs innermost: once per attempt, next to the network.
         return builder.AddHttpMessageHandler(serviceProvider =>

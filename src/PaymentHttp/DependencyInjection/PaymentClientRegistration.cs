@@ -10,6 +10,9 @@ internal sealed class PaymentClientRegistration
 
     public PaymentErrorClassifier? Classifier { get; private set; }
 
+    /// <summary>Gets fixed secret values of the client (the PagarStar safecode and transaction secret), redacted by value.</summary>
+    public IList<string?> KnownSecrets { get; } = new List<string?>();
+
     public void Set(PaymentProvider? provider, PaymentErrorClassifier classifier)
     {
         Provider = provider;

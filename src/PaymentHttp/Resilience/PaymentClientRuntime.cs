@@ -39,6 +39,7 @@ internal sealed class PaymentClientRuntime
         Telemetry = telemetry;
         Logger = logger;
         ProviderTag = PaymentHttpTelemetry.TagValue(Provider);
+        Secrets = new ClientSecrets(options.SensitiveHeaders, registration.KnownSecrets);
         Pipeline = PaymentPipelineFactory.Create(this, options.CircuitBreaker);
     }
 
@@ -83,4 +84,7 @@ internal sealed class PaymentClientRuntime
     public string ProviderTag { get; }
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+
+    /// <summary>Gets what this client redacts by value: its credential headers and fixed secrets.</summary>
+    public ClientSecrets Secrets { get; }
 }

@@ -58,7 +58,7 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
             activity?.SetTag(PaymentHttpTelemetry.AttemptsTag, call.Attempts);
             if (outcome.Exception is { } failure)
             {
-                var typed = ProviderExceptionFactory.FromException(failure, _client.Provider, call.IsSafeToRepeat, call.Attempts, cancellationToken);
+                var typed = ProviderExceptionFactory.FromException(failure, _client.Provider, call.IsSafeToRepeat, call.Attempts, _client.Secrets.For(request), cancellationToken);
                 if (typed is null)
                 {
                     activity?.SetStatus(ActivityStatusCode.Error, failure.GetType().Name);
