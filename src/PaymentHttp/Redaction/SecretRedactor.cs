@@ -98,30 +98,40 @@ internal static partial class SecretRedactor
     }
 
     /// <summary>
-    /// Masks every Luhn-valid window of 13 to 19 digits in a run of digits and separators; digits outside any
-    /// window (an expiry month after the number, a longer id) stay as they are.
+    /// Masks every card number in a run of digit groups: a span of whole groups (digits between separators) that
+    /// holds 13 to 19 digits and passes the Luhn check. Groups outside it — an expiry after the number, the next
+    /// card — are checked on their own or kept. A group is never split, so that a long id stays as it is.
     /// </summary>
     private static string MaskCards(string run)
     {
         Span<int> positions = run.Length <= 256 ? stackalloc int[run.Length] : new int[run.Length];
+        Span<bool> startsGroup = run.Length <= 256 ? stackalloc bool[run.Length] : new bool[run.Length];
         var count = 0;
+        var afterSeparator = true;
         for (var i = 0; i < run.Length; i++)
         {
-            if (run[i] == '%')
+            if (char.IsAsciiDigit(run[i]))
             {
-                i += 2; // %20 is a separator; its digits are not the card's
-            }
-            else if (char.IsAsciiDigit(run[i]))
-            {
+                startsGroup[count] = afterSeparator;
                 positions[count++] = i;
+                afterSeparator = false;
+            }
+            else
+            {
+                if (run[i] == '%')
+                {
+                    i += 2; // %20: its digits are a separator, not the card's
+                }
+
+                afterSeparator = true;
             }
         }
 
         StringBuilder? masked = null;
         var copied = 0; // index in run up to which the text is copied
-        for (var start = 0; start + 13 <= count;)
+        for (var start = 0; start < count;)
         {
-            var length = LuhnWindow(run, positions[start..count]);
+            var length = startsGroup[start] ? CardLength(run, positions[start..count], startsGroup[start..count]) : 0;
             if (length == 0)
             {
                 start++;
@@ -145,15 +155,16 @@ internal static partial class SecretRedactor
         return masked is null ? run : masked.Append(run, copied, run.Length - copied).ToString();
     }
 
-    // Card lengths in the order they are common, so that a 16-digit card followed by an expiry month is taken as 16.
-    private static ReadOnlySpan<int> WindowLengths => [16, 15, 19, 14, 13, 18, 17];
+    // Card lengths in the order they are common.
+    private static ReadOnlySpan<int> CardLengths => [16, 15, 19, 14, 13, 18, 17];
 
-    /// <summary>The length of a Luhn-valid card number starting at the first digit, or 0.</summary>
-    private static int LuhnWindow(string run, ReadOnlySpan<int> positions)
+    /// <summary>The length of a Luhn-valid card number of whole groups starting at the first digit, or 0.</summary>
+    private static int CardLength(string run, ReadOnlySpan<int> positions, ReadOnlySpan<bool> startsGroup)
     {
-        foreach (var length in WindowLengths)
+        foreach (var length in CardLengths)
         {
-            if (length <= positions.Length && IsLuhnValid(run, positions[..length]))
+            var endsGroup = length == positions.Length || (length < positions.Length && startsGroup[length]);
+            if (endsGroup && IsLuhnValid(run, positions[..length]))
             {
                 return length;
             }
@@ -181,9 +192,9 @@ internal static partial class SecretRedactor
         return sum % 10 == 0;
     }
 
-    // A run of at least 13 digits, each optionally after one or two spaces, dashes, dots or plus signs, or after %20;
-    // not part of a longer number. Windows inside the run are checked by MaskCards.
-    [GeneratedRegex(@"(?<!\d)\d(?:(?:[ .+-]{1,2}|%20)?\d){12,}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    // A run of at least 13 digits, each optionally after up to three spaces, dashes, dots or plus signs, or after %20;
+    // not part of a longer number (the 2 and 0 of a %20 before it do not count). MaskCards finds the cards in it.
+    [GeneratedRegex(@"(?:(?<=%20)|(?<!\d))(?!(?<=%)20)\d(?:(?:[ .+-]{1,3}|%20)?\d){12,}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex CardNumber();
 
     // A quote before or after a name may be escaped once or twice (\" or \\\") or URL-encoded (%22); a separator may
