@@ -193,8 +193,9 @@ internal static partial class SecretRedactor
     }
 
     // A run of at least 13 digits, each optionally after up to three spaces, dashes, dots or plus signs, or after %20;
-    // not part of a longer number (the 2 and 0 of a %20 before it do not count). MaskCards finds the cards in it.
-    [GeneratedRegex(@"(?:(?<=%20)|(?<!\d))(?!(?<=%)20)\d(?:(?:[ .+-]{1,3}|%20)?\d){12,}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    // not part of a longer number (the hex digits of a percent-escape before it, %20 or %22, do not count). MaskCards
+    // finds the cards in it.
+    [GeneratedRegex(@"(?:(?<=%[0-9A-Fa-f]{2})|(?<!\d))(?!(?<=%)[0-9A-Fa-f]{2})\d(?:(?:[ .+-]{1,3}|%20)?\d){12,}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex CardNumber();
 
     // A quote before or after a name may be escaped once or twice (\" or \\\") or URL-encoded (%22); a separator may
