@@ -123,50 +123,42 @@ public sealed class ProviderError
         var retryable = retrySafety == PaymentRetrySafety.Always
             || (retrySafety == PaymentRetrySafety.SafeOnly && requestIsSafeToRepeat);
 
-        return new ProviderError(category, SecretRedactor.Redact(Message))
+        return new ProviderError(category, Message)
         {
             Provider = Provider ?? provider,
             StatusCode = StatusCode ?? statusCode,
             Code = Code,
             RetrySafety = retrySafety,
             RetryAfter = RetryAfter ?? retryAfter,
-            FieldErrors = RedactFieldErrors(FieldErrors),
-            Details = RedactDetails(Details),
+            FieldErrors = FieldErrors,
+            Details = Details,
             DeclineCode = DeclineCode,
             RequestId = RequestId,
             IsRetryable = retryable,
         };
     }
 
-    private static IReadOnlyList<ProviderFieldError> RedactFieldErrors(IReadOnlyList<ProviderFieldError> fieldErrors)
-    {
-        ProviderFieldError[]? redacted = null;
-        for (var i = 0; i < fieldErrors.Count; i++)
+    /// <summary>
+    /// A copy with the provider's text replaced and everything else kept: how <see cref="ProviderErrorRedactor"/>
+    /// swaps in redacted text without knowing the rest of this type.
+    /// </summary>
+    internal ProviderError WithText(
+        string message,
+        IReadOnlyList<ProviderFieldError> fieldErrors,
+        IReadOnlyList<string> details,
+        string? code,
+        string? declineCode,
+        string? requestId) => new(Category, message)
         {
-            var message = SecretRedactor.Redact(fieldErrors[i].Message);
-            if (!ReferenceEquals(message, fieldErrors[i].Message))
-            {
-                redacted ??= [.. fieldErrors];
-                redacted[i] = new ProviderFieldError(fieldErrors[i].Field, message);
-            }
-        }
-
-        return redacted ?? fieldErrors;
-    }
-
-    private static IReadOnlyList<string> RedactDetails(IReadOnlyList<string> details)
-    {
-        string[]? redacted = null;
-        for (var i = 0; i < details.Count; i++)
-        {
-            var detail = SecretRedactor.Redact(details[i]);
-            if (!ReferenceEquals(detail, details[i]))
-            {
-                redacted ??= [.. details];
-                redacted[i] = detail;
-            }
-        }
-
-        return redacted ?? details;
-    }
+            Provider = Provider,
+            StatusCode = StatusCode,
+            Code = code,
+            RetrySafety = RetrySafety,
+            RetryAfter = RetryAfter,
+            FieldErrors = fieldErrors,
+            Details = details,
+            DeclineCode = declineCode,
+            RequestId = requestId,
+            IsRetryable = IsRetryable,
+        };
 }

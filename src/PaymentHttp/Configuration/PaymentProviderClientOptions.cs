@@ -59,4 +59,12 @@ public sealed class PaymentProviderClientOptions
     /// </summary>
     public IDictionary<string, PaymentErrorCategory> ErrorCodes { get; } =
         new Dictionary<string, PaymentErrorCategory>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Gets the names of further request headers whose values are secret (for example a provider's
+    /// <c>X-Shop-Token</c>), or <c>"SensitiveHeaders": [ "X-Shop-Token" ]</c> in configuration. Whatever a request
+    /// carried in them is redacted by value from everything PaymentHttp reports, as the credential headers every
+    /// provider uses (<c>Authorization</c>, <c>X-API-KEY</c>, ...) always are. Each must be a valid header name.
+    /// </summary>
+    public IList<string> SensitiveHeaders { get; } = new List<string>();
 }

@@ -111,6 +111,14 @@ internal sealed class PaymentProviderClientOptionsValidator : IValidateOptions<P
             Fail(nameof(options.IdempotencyKeyHeader), "must be a valid HTTP header name", $"'{header}'");
         }
 
+        foreach (var sensitive in options.SensitiveHeaders)
+        {
+            if (sensitive is null || !IsHeaderName(sensitive))
+            {
+                Fail(nameof(options.SensitiveHeaders), "must contain only valid HTTP header names", $"'{sensitive}'");
+            }
+        }
+
         foreach (var (code, category) in options.ErrorCodes)
         {
             if (string.IsNullOrWhiteSpace(code))

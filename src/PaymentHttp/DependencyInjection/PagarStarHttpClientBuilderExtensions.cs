@@ -24,7 +24,8 @@ public static class PagarStarHttpClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         var name = builder.Name;
-        if (PaymentClientRegistration.Find(builder.Services, name)?.Provider != PaymentProvider.PagarStar)
+        var registration = PaymentClientRegistration.Find(builder.Services, name);
+        if (registration?.Provider != PaymentProvider.PagarStar)
         {
             throw new InvalidOperationException(
                 $"AddPagarStarEncryption needs the HttpClient '{name}' to be registered first with AddPaymentProviderClient(..., PaymentProvider.PagarStar, ...), so that responses are decrypted before they are classified.");
@@ -32,6 +33,11 @@ public static class PagarStarHttpClientBuilderExtensions
 
         builder.Services.AddOptions<PagarStarEncryptionOptions>(name).Configure(configure).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PagarStarEncryptionOptions>, PagarStarEncryptionOptionsValidator>());
+        registration.SecretSources.Add(serviceProvider =>
+        {
+            var secrets = serviceProvider.GetRequiredService<IOptionsMonitor<PagarStarEncryptionOptions>>().Get(name);
+            return [secrets.SafeCode, secrets.TransactionSecret]; // redacted by value wherever a provider echoes them
+        });
 
         // Added after the PaymentHttp handlers, so it runs innermost: once per attempt, next to the network.
         return builder.AddHttpMessageHandler(serviceProvider =>

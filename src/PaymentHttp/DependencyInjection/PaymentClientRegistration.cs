@@ -22,6 +22,12 @@ internal sealed class PaymentClientRegistration
 
     public PaymentErrorClassifier Classifier { get; }
 
+    /// <summary>
+    /// Gets where the client's fixed secret values come from (the PagarStar safecode and transaction secret, added by
+    /// <c>AddPagarStarEncryption</c>): read once, when the client is first used, and redacted by value.
+    /// </summary>
+    public List<Func<IServiceProvider, IEnumerable<string?>>> SecretSources { get; } = [];
+
     /// <summary>The Polly registry key of the client's pipeline, in Microsoft.Extensions.Http.Resilience's <c>{client}-{pipeline}</c> form.</summary>
     public string PipelineKey => PipelineKeyFor(Name);
 

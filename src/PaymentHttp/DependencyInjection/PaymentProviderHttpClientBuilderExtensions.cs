@@ -94,6 +94,7 @@ public static class PaymentProviderHttpClientBuilderExtensions
             serviceProvider.GetRequiredKeyedService<PaymentClientRegistration>(key),
             serviceProvider.GetRequiredService<IOptionsMonitor<PaymentProviderClientOptions>>().Get((string)key!),
             serviceProvider.GetRequiredService<ResiliencePipelineProvider<string>>(),
+            serviceProvider.GetRequiredKeyedService<PaymentClientRegistration>(key).SecretSources.SelectMany(source => source(serviceProvider)),
             serviceProvider.GetService<TimeProvider>() ?? TimeProvider.System,
             serviceProvider.GetRequiredService<PaymentJitter>(),
             serviceProvider.GetRequiredService<PaymentHttpTelemetry>(),
@@ -123,6 +124,13 @@ public static class PaymentProviderHttpClientBuilderExtensions
         // Added outer to inner: resilience with typed exceptions at its edge → per-attempt classification.
         builder.AddHttpMessageHandler(serviceProvider => new PaymentResilienceHandler(RuntimeOf(serviceProvider, name)));
         builder.AddHttpMessageHandler(serviceProvider => new ClassificationHandler(RuntimeOf(serviceProvider, name)));
+
+        // The HttpClient factory's own loggers write every request and response header at Trace — credentials going
+        // out, whatever a provider echoes coming back — and hand the raw values to structured logging as state even
+        // when the message redacts them. A payment client does not use them; PaymentHttp logs its own events. Should a
+        // user add them back (AddDefaultLogger), the message at least shows header names only.
+        builder.RemoveAllLoggers();
+        builder.RedactLoggedHeaders(static _ => true);
         return builder;
     }
 

@@ -4,7 +4,7 @@ namespace PaymentHttp;
 
 /// <summary>
 /// Source-generated log messages. They carry the client, provider, category, code, status, attempts and delays —
-/// never headers or bodies; the provider's message is logged only after <see cref="SecretRedactor"/>.
+/// never headers or bodies; the provider's message is logged only after <see cref="ProviderErrorRedactor"/>.
 /// </summary>
 internal static partial class PaymentHttpLog
 {

@@ -32,7 +32,7 @@ internal static class ProviderErrorMessage
             text.Append(')');
         }
 
-        text.Append(": ").Append(error.Message); // errors the pipeline builds are redacted in ProviderError.CompleteFor
+        text.Append(": ").Append(error.Message); // errors the pipeline builds are redacted by ProviderErrorRedactor
         if (error.RetryAfter is { } retryAfter)
         {
             text.Append(" Retry after ")

@@ -41,7 +41,8 @@ internal static class ProviderExceptionFactory
     }
 
     /// <summary>
-    /// Translates a failure that is not yet typed: a transport failure, a timeout or an open circuit.
+    /// Translates a failure that is not yet typed: a transport failure, a timeout or an open circuit. The inner
+    /// exception is redacted with the request's <paramref name="secrets"/>.
     /// Returns <see langword="null"/> for anything else (caller cancellation, programming errors), which must
     /// propagate unchanged.
     /// </summary>
@@ -50,6 +51,7 @@ internal static class ProviderExceptionFactory
         PaymentProvider? provider,
         bool requestIsSafeToRepeat,
         int attempts,
+        in RequestSecrets secrets,
         CancellationToken callerToken)
     {
         switch (exception)
@@ -64,7 +66,10 @@ internal static class ProviderExceptionFactory
                 var error = TransportFailure.Classify(exception);
                 return error is null
                     ? null
-                    : Create(error.CompleteFor(provider, statusCode: null, retryAfter: null, requestIsSafeToRepeat), attempts, exception);
+                    : Create(
+                        ProviderErrorRedactor.Redact(error.CompleteFor(provider, statusCode: null, retryAfter: null, requestIsSafeToRepeat), secrets),
+                        attempts,
+                        ExceptionRedactor.Redact(exception, secrets));
         }
     }
 }

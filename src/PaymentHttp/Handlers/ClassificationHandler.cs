@@ -140,20 +140,24 @@ internal sealed class ClassificationHandler : DelegatingHandler
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            PaymentHttpLog.ClassifierFailed(_client.Logger, _client.Name, (int)response.StatusCode, exception);
+            PaymentHttpLog.ClassifierFailed(
+                _client.Logger, _client.Name, (int)response.StatusCode, ExceptionRedactor.Redact(exception, _client.Secrets.For(response.RequestMessage)));
             error = null;
         }
 
         return error ?? (fallbackToStatus ? HttpStatusFallback.Classify(response.StatusCode) : null);
     }
 
+    /// <summary>The one place an attempt's error is completed for the request sent, then redacted with its secrets.</summary>
     private ProviderError Complete(ProviderError error, HttpRequestMessage request, HttpResponseMessage? response) =>
-        error.CompleteFor(
-            _client.Provider,
-            response?.StatusCode,
-            response is null ? null : RetryAfterHeader.Read(response.Headers, _client.TimeProvider),
-            RequestSafety.IsSafeToRepeat(request, _client.IdempotencyKeyHeader),
-            _client.OverrideFor(error.Code));
+        ProviderErrorRedactor.Redact(
+            error.CompleteFor(
+                _client.Provider,
+                response?.StatusCode,
+                response is null ? null : RetryAfterHeader.Read(response.Headers, _client.TimeProvider),
+                RequestSafety.IsSafeToRepeat(request, _client.IdempotencyKeyHeader),
+                _client.OverrideFor(error.Code)),
+            _client.Secrets.For(request));
 
     /// <summary>Records the attempt's duration and, for a failure, its classification. Free when nobody listens.</summary>
     private void RecordAttempt(long started, ProviderError? error, string? outcome = null)

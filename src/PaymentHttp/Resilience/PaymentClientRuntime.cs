@@ -15,7 +15,9 @@ internal sealed class PaymentClientRuntime
 {
     private readonly PaymentClientRegistration _registration;
     private readonly ResiliencePipelineProvider<string> _pipelines;
+    private readonly string?[] _knownSecrets;
     private volatile PaymentClientSettings _settings;
+    private volatile ClientSecrets _secrets;
     private volatile bool _pipelineBuilt;
     private ResiliencePipeline<HttpResponseMessage>? _pipeline;
 
@@ -23,6 +25,7 @@ internal sealed class PaymentClientRuntime
         PaymentClientRegistration registration,
         PaymentProviderClientOptions options,
         ResiliencePipelineProvider<string> pipelines,
+        IEnumerable<string?> knownSecrets,
         TimeProvider timeProvider,
         PaymentJitter jitter,
         PaymentHttpTelemetry telemetry,
@@ -36,6 +39,8 @@ internal sealed class PaymentClientRuntime
         Telemetry = telemetry;
         Logger = logger;
         ProviderTag = PaymentHttpTelemetry.TagValue(registration.Provider);
+        _knownSecrets = [.. knownSecrets];
+        _secrets = new ClientSecrets(options.SensitiveHeaders, _knownSecrets);
     }
 
     public string Name => _registration.Name;
@@ -92,7 +97,11 @@ internal sealed class PaymentClientRuntime
 
         var settings = new PaymentClientSettings(options);
         _settings = settings;
+        _secrets = new ClientSecrets(options.SensitiveHeaders, _knownSecrets);
         _pipelineBuilt = true;
         return settings;
     }
+
+    /// <summary>Gets what this client redacts by value: its credential headers, the user's sensitive headers and its fixed secrets.</summary>
+    public ClientSecrets Secrets => _secrets;
 }

@@ -61,9 +61,10 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
             activity?.SetTag(PaymentHttpTelemetry.AttemptsTag, call.Attempts);
             if (outcome.Exception is { } failure)
             {
+                var secrets = _client.Secrets.For(request);
                 var typed = call.FailureOf(failure) is { } recorded
-                    ? ProviderExceptionFactory.Create(recorded, call.Attempts, failure)
-                    : ProviderExceptionFactory.FromException(failure, _client.Provider, call.IsSafeToRepeat, call.Attempts, cancellationToken);
+                    ? ProviderExceptionFactory.Create(recorded, call.Attempts, ExceptionRedactor.Redact(failure, secrets))
+                    : ProviderExceptionFactory.FromException(failure, _client.Provider, call.IsSafeToRepeat, call.Attempts, secrets, cancellationToken);
                 if (typed is null)
                 {
                     activity?.SetStatus(ActivityStatusCode.Error, failure.GetType().Name);
