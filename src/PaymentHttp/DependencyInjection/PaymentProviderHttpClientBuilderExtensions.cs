@@ -95,6 +95,9 @@ public static class PaymentProviderHttpClientBuilderExtensions
         // Added outer to inner: resilience with typed exceptions at its edge → per-attempt classification.
         builder.AddHttpMessageHandler(serviceProvider => new PaymentResilienceHandler(RuntimeOf(serviceProvider, name)));
         builder.AddHttpMessageHandler(serviceProvider => new ClassificationHandler(RuntimeOf(serviceProvider, name)));
+
+        // Last, after whatever else configures this client: no redirects, no second resilience layer.
+        PaymentHandlerChain.Register(services, name);
         return builder;
     }
 
@@ -106,6 +109,7 @@ public static class PaymentProviderHttpClientBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentProviderClientOptions>, PaymentProviderClientOptionsValidator>());
         services.AddMetrics();
         services.TryAddSingleton(PaymentJitter.Shared);
+        services.TryAddSingleton<PaymentHandlerChain>();
         services.TryAddSingleton(serviceProvider => new PaymentHttpTelemetry(serviceProvider.GetService<IMeterFactory>()));
         services.TryAddSingleton(serviceProvider => new PaymentClientRegistry(
             serviceProvider.GetRequiredService<IOptionsMonitor<PaymentProviderClientOptions>>(),

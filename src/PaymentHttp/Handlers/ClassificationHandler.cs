@@ -28,6 +28,7 @@ internal sealed class ClassificationHandler : DelegatingHandler
             request.Content = new ByteArrayContent([]);
         }
 
+        var sent = SentRequest.Of(request);
         var started = _client.Telemetry.AttemptDuration.Enabled ? _client.TimeProvider.GetTimestamp() : 0;
         HttpResponseMessage response;
         try
@@ -49,7 +50,11 @@ internal sealed class ClassificationHandler : DelegatingHandler
         ProviderError? classified;
         try
         {
-            if (IsFailureStatus(response.StatusCode))
+            if (RedirectRule.Classify(sent, response) is { } redirect)
+            {
+                classified = redirect; // a 3xx, or an answer reached by a handler below that followed one: never a success
+            }
+            else if (IsFailureStatus(response.StatusCode))
             {
                 classified = await ClassifyFailureAsync(response, cancellationToken).ConfigureAwait(false);
             }
