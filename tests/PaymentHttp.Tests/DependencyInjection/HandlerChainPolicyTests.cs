@@ -209,6 +209,35 @@ public sealed class HandlerChainPolicyTests
         logs.Entries.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void OwnResilienceInAnAppWithStandardClientDefaults_RemoveAllResilienceHandlersFirst_LeavesExactlyYours(bool defaultsFirst)
+    {
+        using var provider = Build(services =>
+        {
+            if (defaultsFirst)
+            {
+                services.ConfigureHttpClientDefaults(b => b.AddStandardResilienceHandler());
+            }
+
+#pragma warning disable EXTEXP0001 // the package's own way to drop the defaults' handler, still marked experimental
+            var builder = services.AddHttpClient(Name).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+            builder.AddResilienceHandler("mine", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions { ShouldHandle = PaymentResiliencePredicates.ShouldRetry }));
+            builder.AddPaymentProviderHandlers(PaymentProvider.Plutu, ResilienceOff);
+            if (!defaultsFirst)
+            {
+                services.ConfigureHttpClientDefaults(b => b.AddStandardResilienceHandler());
+            }
+        });
+
+        var handlers = HandlersOf(provider);
+
+        handlers.Count(h => h is ResilienceHandler).ShouldBe(1);
+        handlers.FindIndex(h => h is ResilienceHandler).ShouldBeLessThan(handlers.FindIndex(h => h is PaymentResilienceHandler));
+    }
+
     [Fact]
     public void ResilienceBelowPaymentHttp_IsRemovedEvenWithPaymentHttpResilienceOff()
     {
