@@ -50,7 +50,7 @@ internal sealed class ClassificationHandler : DelegatingHandler
         ProviderError? classified;
         try
         {
-            if (RedirectRule.Classify(sent, response) is { } redirect)
+            if (RedirectRule.Classify(sent, request, response) is { } redirect)
             {
                 classified = redirect; // a 3xx, or an answer reached by a handler below that followed one: never a success
             }

@@ -16,7 +16,7 @@ internal static class RedirectRule
     /// Returns the failure for a redirect answer, or <see langword="null"/> when the response is no redirect (or is
     /// a 304 to a conditional safe request, which the caller asked for).
     /// </summary>
-    public static ProviderError? Classify(in SentRequest sent, HttpResponseMessage response)
+    public static ProviderError? Classify(in SentRequest sent, HttpRequestMessage request, HttpResponseMessage response)
     {
         if (sent.Uri is { } sentUri && response.RequestMessage?.RequestUri is { } answeredUri && !sentUri.Equals(answeredUri))
         {
@@ -30,7 +30,7 @@ internal static class RedirectRule
         }
 
         var safeMethod = IsSafeMethod(sent.Method);
-        if (status == 304 && safeMethod && IsConditional(response.RequestMessage))
+        if (status == 304 && safeMethod && IsConditional(request))
         {
             return null;
         }
@@ -74,13 +74,8 @@ internal static class RedirectRule
     private static bool IsSafeMethod(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Trace;
 
-    private static bool IsConditional(HttpRequestMessage? request)
+    private static bool IsConditional(HttpRequestMessage request)
     {
-        if (request is null)
-        {
-            return false;
-        }
-
         var headers = request.Headers.NonValidated;
         return headers.Contains("If-None-Match") || headers.Contains("If-Modified-Since") || headers.Contains("If-Match")
             || headers.Contains("If-Unmodified-Since") || headers.Contains("If-Range");
