@@ -31,6 +31,11 @@ internal static class HttpStatusFallback
         429 => (PaymentErrorCategory.RateLimited, PaymentRetrySafety.Always),
         503 => (PaymentErrorCategory.Transient, PaymentRetrySafety.SafeOnly),
         < 200 => (PaymentErrorCategory.OutcomeUnknown, PaymentRetrySafety.SafeOnly), // not a final status: an invalid response
+        // 3xx, never followed (RedirectRule; these rows are for an unsafe request): 303 says the provider acted and
+        // points to the result; the other redirects say the endpoint is elsewhere, so nothing was done here.
+        303 => (PaymentErrorCategory.OutcomeUnknown, PaymentRetrySafety.Never),
+        300 or 301 or 302 or 305 or 306 or 307 or 308 => (PaymentErrorCategory.Configuration, PaymentRetrySafety.Never),
+        >= 300 and <= 399 => (PaymentErrorCategory.OutcomeUnknown, PaymentRetrySafety.SafeOnly), // 304 and unassigned: no valid final answer
         >= 500 and <= 599 => (PaymentErrorCategory.OutcomeUnknown, PaymentRetrySafety.SafeOnly),
         _ => (PaymentErrorCategory.Unknown, PaymentRetrySafety.Never),
     };

@@ -131,6 +131,9 @@ public static class PaymentProviderHttpClientBuilderExtensions
         // user add them back (AddDefaultLogger), the message at least shows header names only.
         builder.RemoveAllLoggers();
         builder.RedactLoggedHeaders(static _ => true);
+
+        // Last, after whatever else configures this client: no redirects, no second resilience layer.
+        PaymentHandlerChain.Register(services, name);
         return builder;
     }
 
@@ -143,6 +146,7 @@ public static class PaymentProviderHttpClientBuilderExtensions
         services.AddMetrics();
         services.AddResilienceEnricher();
         services.TryAddSingleton(PaymentJitter.Shared);
+        services.TryAddSingleton<PaymentHandlerChain>();
         services.TryAddSingleton(serviceProvider => new PaymentHttpTelemetry(serviceProvider.GetService<IMeterFactory>()));
     }
 }

@@ -29,6 +29,7 @@ internal sealed class ClassificationHandler : DelegatingHandler
         }
 
         var call = CallOf(request);
+        var sent = SentRequest.Of(request);
         var started = _client.Telemetry.AttemptDuration.Enabled ? _client.TimeProvider.GetTimestamp() : 0;
         HttpResponseMessage response;
         try
@@ -51,7 +52,11 @@ internal sealed class ClassificationHandler : DelegatingHandler
         ProviderError? classified;
         try
         {
-            if (IsFailureStatus(response.StatusCode))
+            if (RedirectRule.Classify(sent, request, response) is { } redirect)
+            {
+                classified = redirect; // a 3xx, or an answer reached by a handler below that followed one: never a success
+            }
+            else if (IsFailureStatus(response.StatusCode))
             {
                 classified = await ClassifyFailureAsync(response, cancellationToken).ConfigureAwait(false);
             }

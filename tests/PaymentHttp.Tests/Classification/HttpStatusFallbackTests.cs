@@ -69,7 +69,6 @@ public sealed class HttpStatusFallbackTests
     [InlineData(201)]
     [InlineData(202)]
     [InlineData(204)]
-    [InlineData(302)]
     public async Task Send_NonFailureStatus_ReturnsResponseUnchanged(int status)
     {
         using var harness = PaymentClientHarness.Create();
