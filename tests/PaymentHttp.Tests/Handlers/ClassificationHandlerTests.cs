@@ -52,9 +52,10 @@ public sealed class ClassificationHandlerTests
     }
 
     [Fact]
-    public async Task Get_SuccessBodyBreaksOff_RetriedThenSucceeds()
+    public async Task Get_InspectedSuccessBodyBreaksOff_RetriedThenSucceeds()
     {
-        using var harness = PaymentClientHarness.Create();
+        // Paysafe inspects 2xx bodies: the break happens inside the pipeline, where a safe request is retried.
+        using var harness = PaymentClientHarness.Create(PaymentProvider.Paysafe);
         harness.Primary
             .Then((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
             {
@@ -66,6 +67,25 @@ public sealed class ClassificationHandlerTests
 
         (await response.Content.ReadAsStringAsync()).ShouldBe("""{"paid":true}""");
         harness.Primary.Attempts.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Get_UninspectedSuccessBodyBreaksOffWhileTheCallerReads_TypedNotRetried()
+    {
+        // Plutu does not inspect 2xx bodies, so nothing is read before the caller reads: the break comes after the
+        // pipeline returned, and it arrives as the typed exception of a safe request, not as a raw HttpRequestException.
+        using var harness = PaymentClientHarness.Create();
+        harness.Primary.Then((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StreamContent(new BreakingStream(Encoding.UTF8.GetBytes("{\"par"))),
+        }));
+
+        var exception = await Should.ThrowAsync<ProviderUnavailableException>(async () => (await harness.GetAsync()).Dispose());
+
+        exception.StatusCode.ShouldBe(HttpStatusCode.OK);
+        exception.Attempts.ShouldBe(1);
+        exception.InnerException.ShouldBeOfType<IOException>();
+        harness.Primary.Attempts.ShouldBe(1);
     }
 
     [Theory]
