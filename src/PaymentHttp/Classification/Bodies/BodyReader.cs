@@ -48,6 +48,10 @@ internal static class BodyReader
         {
             return new BodyPrefix(recording, null, 0, limit) { Failure = exception }; // broke off while sniffing the encoding
         }
+        catch (Exception exception) when (ContentDecoding.IsInvalidData(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            return new BodyPrefix(recording, null, 0, limit) { IsUndecodable = true, DecodingFailure = exception };
+        }
         catch
         {
             recording.Dispose();
@@ -79,6 +83,11 @@ internal static class BodyReader
         catch (Exception exception) when (IsReadFailure(exception, cancellationToken))
         {
             return new BodyPrefix(recording, null, recording.Length32, limit) { Failure = exception };
+        }
+        catch (Exception exception) when (ContentDecoding.IsInvalidData(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            // The primary handler decodes (AutomaticDecompression) and met invalid data.
+            return new BodyPrefix(recording, null, recording.Length32, limit) { IsUndecodable = true, DecodingFailure = exception };
         }
 
         return new BodyPrefix(recording, null, recording.Length32, limit) { Remaining = recording.Ended ? null : raw };
