@@ -12,7 +12,7 @@ public static class WireEncoding
 
     public static readonly string[] Compressed = ["gzip", "deflate", "br"];
 
-    public static byte[] Encode(byte[] plain, string encoding)
+    public static byte[] Encode(byte[] plain, string encoding, CompressionLevel level = CompressionLevel.Fastest)
     {
         if (encoding == "identity")
         {
@@ -22,9 +22,9 @@ public static class WireEncoding
         using var output = new MemoryStream();
         using (Stream encoder = encoding switch
         {
-            "gzip" => new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true),
-            "deflate" => new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true), // RFC 9110: zlib-wrapped
-            "br" => new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true),
+            "gzip" => new GZipStream(output, level, leaveOpen: true),
+            "deflate" => new ZLibStream(output, level, leaveOpen: true), // RFC 9110: zlib-wrapped
+            "br" => new BrotliStream(output, level, leaveOpen: true),
             _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, null),
         })
         {
