@@ -112,5 +112,20 @@ public sealed class InspectedSuccessBodyTests : IAsyncLifetime
         copy.ToArray().ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData(HttpCompletionOption.ResponseContentRead)]
+    [InlineData(HttpCompletionOption.ResponseHeadersRead)]
+    public async Task PtsAnswerNotEncryptedAfterAll_ReachesTheCallerWhole(HttpCompletionOption completion)
+    {
+        // text/plain that is not ciphertext: the encryption handler hands it on as it came, and inspection above
+        // reads it again; the caller must still get every byte, as a stream too.
+        var exchange = EncodedExchanges.Add(_server, 200, "text/plain", Utf8(PtsOk), "gzip", BodyFraming.Chunked);
+
+        using var response = await EncodedExchanges.PayAsync(_clients.Client(EncodingClients.Pts, decompress: true), exchange, completion);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        (await reader.ReadToEndAsync()).ShouldBe(PtsOk);
+    }
+
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

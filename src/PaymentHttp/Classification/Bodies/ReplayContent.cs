@@ -104,7 +104,9 @@ internal sealed class ReplayContent : HttpContent
     protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
     {
         StartReading();
-        return Task.FromResult<Stream>(new ReplayStream(this, _prefix));
+
+        // A whole body in memory gets a seekable stream: whoever read it (inspection) can put it back at the start.
+        return Task.FromResult<Stream>(IsInMemory ? new MemoryStream(_prefix, writable: false) : new ReplayStream(this, _prefix));
     }
 
     protected override bool TryComputeLength(out long length)

@@ -89,7 +89,8 @@ internal sealed class PagarStarEncryptionHandler : DelegatingHandler
             return response;
         }
 
-        response.Content = new ReplayContent(original, body.CopyRaw(), body.Remaining, body.Failure);
+        // A decoder below (AutomaticDecompression) that met invalid data ended the stream: the classifier must see that too.
+        response.Content = new ReplayContent(original, body.CopyRaw(), body.Remaining, body.Failure ?? body.DecodingFailure);
         return response;
     }
 }
