@@ -99,34 +99,38 @@ internal sealed class ClassificationHandler : DelegatingHandler
     }
 
     /// <summary>
-    /// A 2xx (or 3xx) answer: inspect what the classifier needs, decoded, and hand the body on readable whole — replaying
-    /// what was read and streaming the rest, so that nothing is buffered here beyond inspection.
+    /// A 2xx (or 3xx, left alone) answer: inspect what the classifier needs, decoded, and hand the body on readable
+    /// whole — replaying what was read and streaming the rest, so that nothing is buffered here beyond inspection.
     /// </summary>
     private async ValueTask<ProviderError?> InspectOrStreamAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var content = response.Content;
         var inMemory = IsInMemory(content);
-        if (!response.IsSuccessStatusCode || !_client.Classifier.InspectsSuccessResponses)
+        var inspects = response.IsSuccessStatusCode && _client.Classifier.InspectsSuccessResponses;
+        if (!response.IsSuccessStatusCode || (inMemory && !inspects))
         {
-            if (response.IsSuccessStatusCode && !inMemory)
-            {
-                response.Content = (await ReplayContent.StreamingAsync(content, cancellationToken).ConfigureAwait(false))
-                    .TranslateFailures(this, request, response);
-            }
-
             return null;
         }
 
-        using var body = await BodyReader.ReadPrefixAsync(content, _client.MaxErrorBodyBytes, readToEnd: true, cancellationToken).ConfigureAwait(false);
+        // A request safe to repeat looks ahead as far as inspection would, so that a body that breaks off within it is
+        // retried like any failed attempt; a payment would not be retried anyway, so its body is not read ahead.
+        if (!inspects && !RequestSafety.IsSafeToRepeat(request, _client.IdempotencyKeyHeader))
+        {
+            response.Content = (await ReplayContent.StreamingAsync(content, cancellationToken).ConfigureAwait(false))
+                .TranslateFailures(this, request, response);
+            return null;
+        }
+
+        using var body = await BodyReader.ReadPrefixAsync(content, _client.MaxErrorBodyBytes, readToEnd: true, cancellationToken, decode: inspects).ConfigureAwait(false);
         if (body.Failure is not null || body.IsUndecodable)
         {
             // The provider answered 2xx, so it acted; what it said is lost. Retried only when safe, like a timeout.
             var failure = body.Failure is null ? BodyFailure.Undecodable() : TransportFailure.BrokenSuccessBody();
-            throw ProviderExceptionFactory.Create(Complete(failure, request, response), attempts: 1, body.Failure ?? body.DecodingFailure);
+            throw ProviderExceptionFactory.Create(Complete(failure, request, response), attempts: 1, BodyFailure.AsReadFailure(body.Failure ?? body.DecodingFailure));
         }
 
         // A body longer than the limit is not inspected (a long listing is no payment answer); it passes whole.
-        var error = body.IsOverLimit || body.Body.IsEmpty ? null : ClassifySafely(response, body.Body, isTruncated: false, fallbackToStatus: false);
+        var error = !inspects || body.IsOverLimit || body.Body.IsEmpty ? null : ClassifySafely(response, body.Body, isTruncated: false, fallbackToStatus: false);
         if (error is null)
         {
             if (inMemory)
@@ -172,7 +176,7 @@ internal sealed class ClassificationHandler : DelegatingHandler
         var error = Complete(failure, request, response);
         PaymentHttpLog.CallFailed(
             _client.Logger, _client.Name, _client.ProviderTag, PaymentHttpTelemetry.TagValue(error.Category), (int?)error.StatusCode, error.Code, attempts, error.Message);
-        return ProviderExceptionFactory.Create(error, attempts, cause);
+        return ProviderExceptionFactory.Create(error, attempts, BodyFailure.AsReadFailure(cause));
     }
 
     /// <summary>Bodies that are bytes in memory already: nothing can break off, and reading them again is free.</summary>

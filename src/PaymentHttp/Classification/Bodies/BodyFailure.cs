@@ -13,4 +13,15 @@ internal static class BodyFailure
     {
         RetrySafety = PaymentRetrySafety.SafeOnly,
     };
+
+    /// <summary>
+    /// The inner exception of a broken body, as HttpClient's own buffering reports it: an I/O failure of the stream
+    /// wrapped in an <see cref="HttpRequestException"/> that carries its <see cref="HttpRequestError"/>.
+    /// </summary>
+    public static Exception? AsReadFailure(Exception? failure) => failure switch
+    {
+        HttpIOException io => new HttpRequestException(io.HttpRequestError, "Error while copying content to a stream.", io),
+        IOException or ObjectDisposedException => new HttpRequestException(HttpRequestError.Unknown, "Error while copying content to a stream.", failure),
+        _ => failure,
+    };
 }

@@ -16,9 +16,9 @@ internal static class BodyReader
     /// Reads at most <paramref name="limit"/> decoded bytes, plus one to tell "exactly the limit" from "longer". A body
     /// that breaks off or cannot be decoded yields what arrived, marked truncated: never an exception but cancellation.
     /// With <paramref name="readToEnd"/>, a body that fits is read to the end of the raw stream, so that it can be
-    /// handed on complete.
+    /// handed on complete. Without <paramref name="decode"/>, the bytes are read as the primary handler delivers them.
     /// </summary>
-    public static async ValueTask<BodyPrefix> ReadPrefixAsync(HttpContent content, int limit, bool readToEnd, CancellationToken cancellationToken)
+    public static async ValueTask<BodyPrefix> ReadPrefixAsync(HttpContent content, int limit, bool readToEnd, CancellationToken cancellationToken, bool decode = true)
     {
         Stream raw;
         try
@@ -34,7 +34,7 @@ internal static class BodyReader
         var recording = new RecordingStream(raw, declared is { } length && length < limit ? (int)length + 1 : Math.Min(limit + 1, 16 * 1024));
         try
         {
-            var decoder = await OpenDecoderAsync(recording, content, cancellationToken).ConfigureAwait(false);
+            var decoder = decode ? await OpenDecoderAsync(recording, content, cancellationToken).ConfigureAwait(false) : recording;
             if (decoder is null)
             {
                 return new BodyPrefix(recording, null, 0, limit) { IsUndecodable = true, Remaining = recording.Ended ? null : raw };
