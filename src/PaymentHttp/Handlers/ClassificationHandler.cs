@@ -7,7 +7,9 @@ namespace PaymentHttp;
 /// The innermost PaymentHttp handler, run once per HTTP attempt. It classifies the attempt's result and records the
 /// <see cref="ProviderError"/> in the call state, where the retry and circuit-breaker predicates and the edge of
 /// <see cref="PaymentResilienceHandler"/> read it: a failed response is returned as it is (the edge disposes it), a
-/// transport failure is rethrown as it is. Success responses pass through with their body buffered and readable.
+/// transport failure is rethrown as it is. A success response passes through with a body the caller reads whole:
+/// the part inspection read is replayed, the rest streamed, and a break in it becomes the typed exception
+/// (<see cref="ReplayContent"/>).
 /// </summary>
 internal sealed class ClassificationHandler : DelegatingHandler
 {
@@ -62,33 +64,8 @@ internal sealed class ClassificationHandler : DelegatingHandler
             }
             else
             {
-                // Buffer the body inside the pipeline: if it breaks off, the provider has acted but the answer is
-                // lost, which must be classified here, not escape from HttpClient as a raw HttpRequestException.
-                try
-                {
-#if NET9_0_OR_GREATER
-                    await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-                    await LoadIntoBufferAsync(response, cancellationToken).ConfigureAwait(false);
-#endif
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or IOException or ObjectDisposedException)
-                {
-                    var error = Complete(TransportFailure.BrokenSuccessBody(), request, response);
-                    RecordAttempt(started, error);
-                    call.RecordFailure(exception, error);
-                    response.Dispose();
-                    throw;
-                }
-
-                classified = _client.Classifier.InspectsSuccessResponses && response.IsSuccessStatusCode
-                    ? await InspectSuccessAsync(response, cancellationToken).ConfigureAwait(false)
-                    : null;
+                classified = await InspectOrStreamAsync(call, started, request, response, cancellationToken).ConfigureAwait(false);
             }
-        }
-        catch (Exception exception) when (call.FailureOf(exception) is not null)
-        {
-            throw; // recorded, and the response disposed, above
         }
         catch
         {
@@ -123,19 +100,68 @@ internal sealed class ClassificationHandler : DelegatingHandler
 
     private async ValueTask<ProviderError> ClassifyFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        using var body = await BodyReader.ReadBoundedAsync(response.Content, _client.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-        return ClassifySafely(response, body, fallbackToStatus: true)!;
+        // At most MaxErrorBodyBytes decoded; a body that breaks off or cannot be decoded is classified by what was read.
+        using var body = await BodyReader.ReadPrefixAsync(response.Content, _client.MaxErrorBodyBytes, readToEnd: false, cancellationToken).ConfigureAwait(false);
+        return ClassifySafely(response, body.Body, body.IsTruncated, fallbackToStatus: true)!;
     }
 
-    private async ValueTask<ProviderError?> InspectSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// A 2xx (or 3xx, left alone) answer: inspect what the classifier needs, decoded, and hand the body on readable
+    /// whole — replaying what was read and streaming the rest, so that nothing is buffered here beyond inspection.
+    /// </summary>
+    private async ValueTask<ProviderError?> InspectOrStreamAsync(
+        PaymentCallState call, long started, HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        using var body = await BodyReader.CopyBufferedAsync(response.Content, _client.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-        return body.Length == 0 ? null : ClassifySafely(response, body, fallbackToStatus: false);
+        var content = response.Content;
+        var inMemory = IsInMemory(content);
+        var inspects = response.IsSuccessStatusCode && _client.Classifier.InspectsSuccessResponses;
+        if (!response.IsSuccessStatusCode || (inMemory && !inspects))
+        {
+            return null;
+        }
+
+        // A request safe to repeat looks ahead as far as inspection would, so that a body that breaks off within it is
+        // retried like any failed attempt; a payment would not be retried anyway, so its body is not read ahead.
+        if (!inspects && !RequestSafety.IsSafeToRepeat(request, _client.IdempotencyKeyHeader))
+        {
+            response.Content = (await ReplayContent.StreamingAsync(content, cancellationToken).ConfigureAwait(false))
+                .TranslateFailures(this, request, response);
+            return null;
+        }
+
+        using var body = await BodyReader.ReadPrefixAsync(content, _client.MaxErrorBodyBytes, readToEnd: true, cancellationToken, decode: inspects).ConfigureAwait(false);
+        if (body.Failure is not null || body.IsUndecodable)
+        {
+            // The provider answered 2xx, so it acted; what it said is lost. Retried only when safe, like a timeout.
+            var failure = body.Failure is null ? BodyFailure.Undecodable() : TransportFailure.BrokenSuccessBody();
+            var error = Complete(failure, request, response);
+            RecordAttempt(started, error);
+            var readFailure = BodyFailure.AsReadFailure(body.Failure ?? body.DecodingFailure)
+                ?? new HttpRequestException("The provider's response body could not be read.");
+            call.RecordFailure(readFailure, error);
+            throw readFailure;
+        }
+
+        // A body longer than the limit is not inspected (a long listing is no payment answer); it passes whole.
+        var classified = !inspects || body.IsOverLimit || body.Body.IsEmpty ? null : ClassifySafely(response, body.Body, isTruncated: false, fallbackToStatus: false);
+        if (classified is null)
+        {
+            if (inMemory)
+            {
+                await RewindAsync(content, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                response.Content = new ReplayContent(content, body.CopyRaw(), body.Remaining, failure: null).TranslateFailures(this, request, response);
+            }
+        }
+
+        return classified;
     }
 
-    private ProviderError? ClassifySafely(HttpResponseMessage response, in RentedBody body, bool fallbackToStatus)
+    private ProviderError? ClassifySafely(HttpResponseMessage response, ReadOnlySpan<byte> body, bool isTruncated, bool fallbackToStatus)
     {
-        var snapshot = new ProviderResponse(response.StatusCode, response.Headers, response.Content.Headers, body.Span, body.IsTruncated);
+        var snapshot = new ProviderResponse(response.StatusCode, response.Headers, response.Content.Headers, body, isTruncated);
         ProviderError? error;
         try
         {
@@ -151,6 +177,33 @@ internal sealed class ClassificationHandler : DelegatingHandler
         }
 
         return error ?? (fallbackToStatus ? HttpStatusFallback.Classify(response.StatusCode) : null);
+    }
+
+    /// <summary>
+    /// The typed exception for a success body that broke off, or could not be decoded, while the caller read it —
+    /// after this attempt was returned, so it is not retried: the caller reconciles (or, for a request safe to repeat,
+    /// sends it again).
+    /// </summary>
+    internal PaymentProviderException BrokenBodyAfterReturn(HttpRequestMessage request, HttpResponseMessage response, Exception cause, int attempts)
+    {
+        var failure = ContentDecoding.IsInvalidData(cause) ? BodyFailure.Undecodable() : TransportFailure.BrokenSuccessBody();
+        var error = Complete(failure, request, response);
+        PaymentHttpLog.FinalFailure(_client.Logger, _client.Name, _client.ProviderTag, error, PaymentHttpTelemetry.TagValue(error.Category), attempts);
+        return ProviderExceptionFactory.Create(error, attempts, ExceptionRedactor.Redact(BodyFailure.AsReadFailure(cause) ?? cause, _client.Secrets.For(request)));
+    }
+
+    /// <summary>Bodies that are bytes in memory already: nothing can break off, and reading them again is free.</summary>
+    private static bool IsInMemory(HttpContent content) =>
+        content is ByteArrayContent or ReadOnlyMemoryContent or ReplayContent { IsInMemory: true };
+
+    /// <summary>Inspection read the content's (cached) read stream; put it back at the start for the caller.</summary>
+    private static async ValueTask RewindAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        if (stream.CanSeek)
+        {
+            stream.Position = 0;
+        }
     }
 
     /// <summary>The one place an attempt's error is completed for the request sent, then redacted with its secrets.</summary>
@@ -191,21 +244,4 @@ internal sealed class ClassificationHandler : DelegatingHandler
                 });
         }
     }
-
-#if !NET9_0_OR_GREATER
-    /// <summary>.NET 8 has no cancellable LoadIntoBufferAsync: abort a stalled read by disposing the response.</summary>
-    private static async Task LoadIntoBufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        using var abort = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
-        try
-        {
-            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-        }
-        catch when (cancellationToken.IsCancellationRequested)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            throw;
-        }
-    }
-#endif
 }

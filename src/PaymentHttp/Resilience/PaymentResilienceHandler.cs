@@ -83,6 +83,11 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
                 throw ProviderExceptionFactory.Create(error, call.Attempts);
             }
 
+            if (result.Content is ReplayContent replay)
+            {
+                replay.Attempts = call.Attempts; // for the typed exception of a body that breaks off while the caller reads it
+            }
+
             return result;
         }
         finally

@@ -52,8 +52,28 @@ public sealed class ClassificationHandlerTests
     }
 
     [Fact]
-    public async Task Get_SuccessBodyBreaksOff_RetriedThenSucceeds()
+    public async Task Get_InspectedSuccessBodyBreaksOff_RetriedThenSucceeds()
     {
+        // Paysafe inspects 2xx bodies: the break happens inside the pipeline, where a safe request is retried.
+        using var harness = PaymentClientHarness.Create(PaymentProvider.Paysafe);
+        harness.Primary
+            .Then((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StreamContent(new BreakingStream(Encoding.UTF8.GetBytes("{\"par"))),
+            }))
+            .Respond(HttpStatusCode.OK, """{"paid":true}""");
+
+        using var response = await harness.GetAsync();
+
+        (await response.Content.ReadAsStringAsync()).ShouldBe("""{"paid":true}""");
+        harness.Primary.Attempts.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Get_UninspectedSuccessBodyBreaksOff_RetriedThenSucceeds()
+    {
+        // Plutu does not inspect 2xx bodies, but a request safe to repeat reads ahead as far as inspection would, so
+        // that a break within it is retried.
         using var harness = PaymentClientHarness.Create();
         harness.Primary
             .Then((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)

@@ -52,26 +52,45 @@ internal sealed class PagarStarEncryptionHandler : DelegatingHandler
         }
     }
 
+    /// <summary>
+    /// Reads the answer whatever its framing (Content-Length, chunked, until close) and its <c>Content-Encoding</c>,
+    /// at most <see cref="MaxEncryptedResponseBytes"/> decoded. A body that is ciphertext of a JSON object becomes that
+    /// JSON (identity, as if PTS had sent it plain); any other body is handed on as it came — replayed, with the rest
+    /// still streamed and a break or corrupt encoding left for the classification above to see.
+    /// </summary>
     private async Task<HttpResponseMessage> DecryptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var headers = response.Content.Headers;
-        if (headers.ContentLength is not (> 0 and <= MaxEncryptedResponseBytes)
-            || headers.ContentType?.MediaType is { } mediaType && mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        var original = response.Content;
+        if (original.Headers.ContentType?.MediaType is { } mediaType && mediaType.Contains("json", StringComparison.OrdinalIgnoreCase)
+            || original.Headers.ContentLength is 0 or > MaxEncryptedResponseBytes)
         {
             return response;
         }
 
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (JsonEnvelope.LooksLikeObject(body) || !_cipher.TryDecrypt(body, out var json) || !JsonEnvelope.LooksLikeObject(json))
+        using var body = await BodyReader.ReadPrefixAsync(original, MaxEncryptedResponseBytes, readToEnd: true, cancellationToken).ConfigureAwait(false);
+        if (body.IsComplete
+            && !body.Body.IsEmpty
+            && !JsonEnvelope.LooksLikeObject(body.Body)
+            && _cipher.TryDecrypt(body.Body, out var json)
+            && JsonEnvelope.LooksLikeObject(json))
         {
-            return response; // buffered, still readable as it came
+            var decrypted = new ByteArrayContent(json);
+            decrypted.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            response.Content = decrypted;
+            original.Dispose();
+            return response;
         }
 
-        var decrypted = new ByteArrayContent(json);
-        decrypted.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        var original = response.Content;
-        response.Content = decrypted;
-        original.Dispose();
+        if (original is ByteArrayContent or ReadOnlyMemoryContent)
+        {
+            // Read through its cached stream: put it back at the start.
+            var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            stream.Position = 0;
+            return response;
+        }
+
+        // A decoder below (AutomaticDecompression) that met invalid data ended the stream: the classifier must see that too.
+        response.Content = new ReplayContent(original, body.CopyRaw(), body.Remaining, body.Failure ?? body.DecodingFailure);
         return response;
     }
 }

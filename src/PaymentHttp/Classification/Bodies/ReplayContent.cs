@@ -1,0 +1,205 @@
+using System.Buffers;
+using System.Net;
+using System.Runtime.ExceptionServices;
+
+namespace PaymentHttp;
+
+/// <summary>
+/// The body of a response handed on after part of it was read for inspection: it replays those raw bytes, then
+/// streams the rest from the original content — so nothing is buffered but what inspection needed, and the caller
+/// still reads the body whole, through <c>HttpClient</c>'s own buffering (and its <c>MaxResponseContentBufferSize</c>)
+/// or as a stream. When the rest breaks off or cannot be decoded, the failure is rethrown as it came (below the
+/// classifier) or, above it, as the typed exception of a broken success body.
+/// </summary>
+internal sealed class ReplayContent : HttpContent
+{
+    private const int CopyBufferBytes = 16 * 1024;
+
+    private readonly HttpContent _original;
+    private readonly byte[] _prefix;
+    private readonly Stream? _remaining;
+    private readonly Exception? _failure;
+    private BrokenBodyTranslator? _translator;
+    private bool _read;
+
+    public ReplayContent(HttpContent original, byte[] prefix, Stream? remaining, Exception? failure)
+    {
+        _original = original;
+        _prefix = prefix;
+        _remaining = remaining;
+        _failure = failure;
+        foreach (var header in original.Headers.NonValidated)
+        {
+            Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+    }
+
+    /// <summary>Gets a value indicating whether the whole body is in memory: nothing left to read that could fail.</summary>
+    public bool IsInMemory => _remaining is null && _failure is null;
+
+    /// <summary>Gets or sets how many attempts the call took, for the typed exception of a body that breaks off later.</summary>
+    public int Attempts { get; set; } = 1;
+
+    /// <summary>A response that is not inspected: read nothing now, stream it all when the caller reads it.</summary>
+    public static async ValueTask<ReplayContent> StreamingAsync(HttpContent original, CancellationToken cancellationToken)
+    {
+        Stream? remaining = null;
+        Exception? failure = null;
+        try
+        {
+            remaining = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (BodyReader.IsReadFailure(exception, cancellationToken))
+        {
+            failure = exception;
+        }
+
+        return new ReplayContent(original, [], remaining, failure);
+    }
+
+    /// <summary>Turns a failure of the rest of the body into the typed exception of the attempt that returned it.</summary>
+    public ReplayContent TranslateFailures(ClassificationHandler handler, HttpRequestMessage request, HttpResponseMessage response)
+    {
+        _translator = new BrokenBodyTranslator(handler, request, response);
+        return this;
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        StartReading();
+        await stream.WriteAsync(_prefix, cancellationToken).ConfigureAwait(false);
+        ThrowIfFailed();
+        if (_remaining is null)
+        {
+            return;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
+        try
+        {
+            while (true)
+            {
+                // Only a failure to read the provider's body is translated; one of the destination (the caller's
+                // MaxResponseContentBufferSize, for one) surfaces exactly as it would without PaymentHttp.
+                var read = await ReadRemainingAsync(buffer, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return;
+                }
+
+                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
+
+    protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+    {
+        StartReading();
+
+        // A whole body in memory gets a seekable stream: whoever read it (inspection) can put it back at the start.
+        return Task.FromResult<Stream>(IsInMemory ? new MemoryStream(_prefix, writable: false) : new ReplayStream(this, _prefix));
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _prefix.Length;
+        return IsInMemory;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _original.Dispose(); // releases the connection the rest would have come from
+        }
+
+        base.Dispose(disposing);
+    }
+
+    internal async ValueTask<int> ReadRemainingAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        ThrowIfFailed();
+        if (_remaining is null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return await _remaining.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsBodyFailure(exception, cancellationToken))
+        {
+            throw Translate(exception);
+        }
+    }
+
+    internal int ReadRemaining(Span<byte> buffer)
+    {
+        ThrowIfFailed();
+        if (_remaining is null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return _remaining.Read(buffer);
+        }
+        catch (Exception exception) when (IsBodyFailure(exception, CancellationToken.None))
+        {
+            throw Translate(exception);
+        }
+    }
+
+    internal void DisposeRemaining() => _remaining?.Dispose();
+
+    /// <summary>The connection broke, the framing was wrong, or a decoder below (AutomaticDecompression) met invalid data.</summary>
+    private static bool IsBodyFailure(Exception exception, CancellationToken cancellationToken) =>
+        BodyReader.IsReadFailure(exception, cancellationToken) || (!cancellationToken.IsCancellationRequested && ContentDecoding.IsInvalidData(exception));
+
+    private void StartReading()
+    {
+        // The rest of the body is a network stream: it can be read once, like StreamContent's.
+        if (!IsInMemory && _read)
+        {
+            throw new InvalidOperationException("The response content was already read; it can be read only once.");
+        }
+
+        _read = true;
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is not null)
+        {
+            throw Translate(_failure);
+        }
+    }
+
+    private Exception Translate(Exception failure)
+    {
+        if (_translator is { } translator)
+        {
+            return translator.Create(failure, Attempts);
+        }
+
+        ExceptionDispatchInfo.Throw(failure); // below the classifier: it classifies the break as it came
+        return failure;
+    }
+
+    /// <summary>What the typed exception of a broken success body needs to know of its attempt.</summary>
+    private sealed class BrokenBodyTranslator(ClassificationHandler handler, HttpRequestMessage request, HttpResponseMessage response)
+    {
+        public PaymentProviderException Create(Exception failure, int attempts) => handler.BrokenBodyAfterReturn(request, response, failure, attempts);
+    }
+}
