@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PaymentHttp.Fleet.CommandLine;
+using PaymentHttp.Testing;
+
+namespace PaymentHttp.Fleet.Worker;
+
+/// <summary>
+/// One instance of the payment service: a PaymentHttp client for PlexyPay with the chosen budget, sending its payments
+/// as fast as <see cref="WorkerOptions.Concurrency"/> allows. PlexyPay charges a payment again when it is sent again
+/// without an <c>Idempotency-Key</c>, and none is sent, so the sandbox's ledger sees every duplicate.
+/// </summary>
+public static class FleetWorker
+{
+    /// <summary>The client's name in the worker's service collection.</summary>
+    public const string ClientName = "plexypay";
+
+    // Bounds the wait for "go": an orchestrator that died must not leave a worker behind.
+    private static readonly TimeSpan GoTimeout = TimeSpan.FromMinutes(2);
+
+    public static async Task<int> RunAsync(WorkerOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using var budget = await WorkerBudget.CreateAsync(options, cancellationToken).ConfigureAwait(false);
+        var services = new ServiceCollection();
+        budget.Register(services);
+        services.AddPaymentProviderClient(ClientName, PaymentProvider.PlexyPay, o =>
+        {
+            o.BaseAddress = options.Sandbox;
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+            o.TotalTimeout = TimeSpan.FromSeconds(60);
+            o.Retry.MaxRetryAttempts = 5;
+            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
+            o.RateLimit.Enabled = options.Budget != BudgetMode.None;
+            o.RateLimit.PermitsPerPeriod = options.Rate;
+            o.RateLimit.Period = TimeSpan.FromSeconds(1);
+            o.RateLimit.Burst = options.Burst;
+            o.RateLimit.MaxWait = TimeSpan.FromSeconds(20);
+            o.RateLimit.Key = options.Key;
+        }).AddHttpMessageHandler(() => new PlexyPaySandboxCredentials());
+
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
+
+        await error.WriteLineAsync("ready").ConfigureAwait(false);
+        await error.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await WaitForGoAsync(cancellationToken).ConfigureAwait(false);
+
+        var failed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var untyped = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var succeeded = 0;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, options.Payments, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (index, ct) =>
+        {
+            var reference = WorkerOptions.Reference(options.Run, options.Worker, index);
+            try
+            {
+                using var response = await client.PostAsJsonAsync("payments", new { reference, amount = 2500, currency = "EUR", card_number = SandboxCards.Approved }, ct).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref succeeded);
+                }
+                else
+                {
+                    untyped[reference] = $"HTTP {(int)response.StatusCode} passed through";
+                }
+            }
+            catch (PaymentProviderException typed)
+            {
+                failed[reference] = typed.GetType().Name;
+            }
+            catch (Exception other) when (other is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // The figure the proof counts: anything that is not a PaymentProviderException.
+                untyped[reference] = other.GetType().Name + ": " + other.Message;
+            }
+        }).ConfigureAwait(false);
+
+        var report = new WorkerReport
+        {
+            Worker = options.Worker,
+            Budget = options.Budget.ToString().ToLowerInvariant(),
+            Payments = options.Payments,
+            Succeeded = succeeded,
+            Failed = new Dictionary<string, string>(failed, StringComparer.Ordinal),
+            Untyped = new Dictionary<string, string>(untyped, StringComparer.Ordinal),
+            ElapsedMilliseconds = clock.ElapsedMilliseconds,
+        };
+        await output.WriteLineAsync(report.ToJsonLine()).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return report.Untyped.Count == 0 ? ExitCodes.Success : ExitCodes.FiguresMissed;
+    }
+
+    /// <summary>Waits for the orchestrator's "go" line, so that every worker starts sending at once.</summary>
+    private static async Task WaitForGoAsync(CancellationToken cancellationToken)
+    {
+        // Console.In blocks in ReadLine whatever the token says; the bound is kept by WaitAsync, and a dead
+        // orchestrator closes the pipe, which ends the read with null.
+        var line = await Task.Run(Console.In.ReadLine, CancellationToken.None).WaitAsync(GoTimeout, cancellationToken).ConfigureAwait(false);
+        if (line is null)
+        {
+            throw new UsageException("stdin closed before the orchestrator said go.");
+        }
+    }
+}

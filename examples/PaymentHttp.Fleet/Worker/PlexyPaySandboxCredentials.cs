@@ -1,0 +1,16 @@
+using PaymentHttp.Testing;
+
+namespace PaymentHttp.Fleet.Worker;
+
+/// <summary>
+/// Puts the sandbox's PlexyPay key on every attempt. A worker runs in its own process, without the sandbox object and
+/// its <c>CredentialsHandler</c>, so it adds the credentials as a real deployment would.
+/// </summary>
+internal sealed class PlexyPaySandboxCredentials : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.TryAddWithoutValidation("Authorization", SandboxCredentials.PlexyPayApiKey);
+        return base.SendAsync(request, cancellationToken);
+    }
+}
