@@ -17,6 +17,7 @@ internal sealed class PaymentClientRegistry
     private readonly PaymentJitter _jitter;
     private readonly PaymentHttpTelemetry _telemetry;
     private readonly ILogger _logger;
+    private readonly PaymentRateBudget? _rateBudget;
 
     public PaymentClientRegistry(
         IOptionsMonitor<PaymentProviderClientOptions> options,
@@ -24,8 +25,10 @@ internal sealed class PaymentClientRegistry
         PaymentJitter jitter,
         PaymentHttpTelemetry telemetry,
         ILogger logger,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        PaymentRateBudget? rateBudget = null)
     {
+        _rateBudget = rateBudget;
         _options = options;
         _registrations = registrations;
         _jitter = jitter;
@@ -38,5 +41,5 @@ internal sealed class PaymentClientRegistry
         _clients.GetOrAdd(name, static (name, registry) => new Lazy<PaymentClientRuntime>(() => registry.Create(name)), this).Value;
 
     private PaymentClientRuntime Create(string name) =>
-        new(name, _registrations.Get(name), _options.Get(name), _timeProvider, _jitter, _telemetry, _logger);
+        new(name, _registrations.Get(name), _options.Get(name), _timeProvider, _jitter, _telemetry, _logger, _rateBudget);
 }

@@ -106,6 +106,7 @@ public static class PaymentProviderHttpClientBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentProviderClientOptions>, PaymentProviderClientOptionsValidator>());
         services.AddMetrics();
         services.TryAddSingleton(PaymentJitter.Shared);
+        services.TryAddSingleton<PaymentRateBudget>(serviceProvider => new LocalPaymentRateBudget(serviceProvider.GetService<TimeProvider>()));
         services.TryAddSingleton(serviceProvider => new PaymentHttpTelemetry(serviceProvider.GetService<IMeterFactory>()));
         services.TryAddSingleton(serviceProvider => new PaymentClientRegistry(
             serviceProvider.GetRequiredService<IOptionsMonitor<PaymentProviderClientOptions>>(),
@@ -113,6 +114,7 @@ public static class PaymentProviderHttpClientBuilderExtensions
             serviceProvider.GetRequiredService<PaymentJitter>(),
             serviceProvider.GetRequiredService<PaymentHttpTelemetry>(),
             serviceProvider.GetService<ILoggerFactory>()?.CreateLogger(PaymentHttpTelemetry.Name) ?? NullLogger.Instance,
-            serviceProvider.GetService<TimeProvider>()));
+            serviceProvider.GetService<TimeProvider>(),
+            serviceProvider.GetRequiredService<PaymentRateBudget>()));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 
 namespace PaymentHttp;
 
@@ -44,7 +45,7 @@ internal static class ProviderExceptionFactory
     }
 
     /// <summary>
-    /// Translates a failure that is not yet typed: a transport failure, a timeout or an open circuit.
+    /// Translates a failure that is not yet typed: a transport failure, a timeout, an open circuit or a local rate-budget refusal.
     /// Returns <see langword="null"/> for anything else (caller cancellation, programming errors), which must
     /// propagate unchanged.
     /// </summary>
@@ -64,6 +65,8 @@ internal static class ProviderExceptionFactory
                 return typed;
             case BrokenCircuitException broken:
                 return CircuitOpen(provider, broken, attempts);
+            case RateLimiterRejectedException refused:
+                return Create(LocalRateRefusal.Error(provider, refused.RetryAfter), attempts, refused); // refused locally, never sent
             default:
                 var error = TransportFailure.Classify(exception);
                 return error is null

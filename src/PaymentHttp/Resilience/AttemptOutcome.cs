@@ -1,5 +1,6 @@
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 
 namespace PaymentHttp;
 
@@ -25,6 +26,8 @@ internal static class AttemptOutcome
                 return null; // an open circuit fails fast; waiting it out is the caller's decision
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return null; // the caller cancelled: never retried
+            case RateLimiterRejectedException refused:
+                return LocalRateRefusal.Error(provider: null, refused.RetryAfter); // never sent; final: the gate waited already
             case { } exception:
                 return TransportFailure.Classify(exception)?.CompleteFor(
                     provider: null, statusCode: null, retryAfter: null, IsSafeToRepeat(outcome, context));

@@ -18,7 +18,8 @@ internal sealed class PaymentClientRuntime
         TimeProvider timeProvider,
         PaymentJitter jitter,
         PaymentHttpTelemetry telemetry,
-        ILogger logger)
+        ILogger logger,
+        PaymentRateBudget? rateBudget = null)
     {
         Name = name;
         Provider = registration.Provider;
@@ -39,6 +40,9 @@ internal sealed class PaymentClientRuntime
         Telemetry = telemetry;
         Logger = logger;
         ProviderTag = PaymentHttpTelemetry.TagValue(Provider);
+        RateGate = options.RateLimit.Enabled
+            ? new PaymentRateGate(this, options.RateLimit, rateBudget ?? new LocalPaymentRateBudget(timeProvider))
+            : null;
         Pipeline = PaymentPipelineFactory.Create(this, options.CircuitBreaker);
     }
 
@@ -81,6 +85,9 @@ internal sealed class PaymentClientRuntime
 
     /// <summary>Gets the provider's name as used in logs, metrics and traces.</summary>
     public string ProviderTag { get; }
+
+    /// <summary>Gets the client-side rate gate, or <see langword="null"/> when <c>RateLimit</c> is off.</summary>
+    public PaymentRateGate? RateGate { get; }
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 }

@@ -6,7 +6,7 @@ using Polly.Timeout;
 namespace PaymentHttp;
 
 /// <summary>
-/// Builds the Polly pipeline of one named client: retry → circuit breaker → attempt timeout. The total timeout
+/// Builds the Polly pipeline of one named client: retry → rate gate (when <c>RateLimit</c> is on) → circuit breaker → attempt timeout. The total timeout
 /// needs no strategy (and so no second timer per call) of its own: each attempt's timeout is cut to the time left,
 /// and the retry planner never starts a wait that would end past the deadline.
 /// </summary>
@@ -37,6 +37,9 @@ internal static class PaymentPipelineFactory
                 OnRetry = telemetry.OnRetry,
             });
         }
+
+        // Outside the breaker: a local refusal never counts as a provider failure.
+        client.RateGate?.AddTo(builder);
 
         if (breaker.Enabled)
         {

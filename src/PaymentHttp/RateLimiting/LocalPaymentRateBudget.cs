@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+
+namespace PaymentHttp;
+
+/// <summary>
+/// The in-process <see cref="PaymentRateBudget"/>, registered by default: one token bucket and one pause per key,
+/// shared by every client of this process that names the key. Measured on the <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class LocalPaymentRateBudget : PaymentRateBudget
+{
+    private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Initializes a new instance of the <see cref="LocalPaymentRateBudget"/> class.</summary>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    public LocalPaymentRateBudget(TimeProvider? timeProvider = null)
+    {
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc/>
+    public override ValueTask<PaymentRateDecision> AcquireAsync(string key, PaymentRateLimits limits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(limits);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(BucketOf(key).TryTake(limits, Now()));
+    }
+
+    /// <inheritdoc/>
+    public override ValueTask PauseAsync(string key, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+        BucketOf(key).PauseUntil(Now() + duration.Ticks);
+        return ValueTask.CompletedTask;
+    }
+
+    private Bucket BucketOf(string key) => _buckets.GetOrAdd(key, static (_, start) => new Bucket(start), Now());
+
+    /// <summary>The clock's monotonic timestamp in <see cref="TimeSpan"/> ticks.</summary>
+    private long Now() => (long)(_timeProvider.GetTimestamp() * ((double)TimeSpan.TicksPerSecond / _timeProvider.TimestampFrequency));
+
+    /// <summary>One key's tokens and pause; times in <see cref="TimeSpan"/> ticks of the budget's clock.</summary>
+    private sealed class Bucket
+    {
+        private readonly object _gate = new();
+        private double? _tokens; // null until the first acquire knows the capacity: a new bucket starts full
+        private long _updatedAt;
+        private long _pausedUntil;
+
+        public Bucket(long now)
+        {
+            _updatedAt = now;
+        }
+
+        public void PauseUntil(long until)
+        {
+            lock (_gate)
+            {
+                _pausedUntil = Math.Max(_pausedUntil, until);
+            }
+        }
+
+        public PaymentRateDecision TryTake(PaymentRateLimits limits, long now)
+        {
+            var interval = (double)Math.Max(limits.PermitInterval.Ticks, 1); // ticks per permit
+            lock (_gate)
+            {
+                if (_pausedUntil > now)
+                {
+                    return PaymentRateDecision.Refused(PaymentRateRefusalReason.Paused, TimeSpan.FromTicks(_pausedUntil - now));
+                }
+
+                var tokens = _tokens ?? limits.Burst;
+                if (now > _updatedAt)
+                {
+                    tokens = Math.Min(limits.Burst, tokens + ((now - _updatedAt) / interval));
+                    _updatedAt = now;
+                }
+
+                if (tokens >= 1)
+                {
+                    _tokens = tokens - 1;
+                    return PaymentRateDecision.Granted;
+                }
+
+                _tokens = tokens;
+                var wait = (long)Math.Ceiling((1 - tokens) * interval);
+                return PaymentRateDecision.Refused(PaymentRateRefusalReason.Budget, TimeSpan.FromTicks(Math.Max(wait, 1)));
+            }
+        }
+    }
+}
