@@ -16,7 +16,7 @@ public sealed class FleetRunResult
     /// <summary>Gets the sandbox's rate-limit counts for PlexyPay during the run.</summary>
     public required SandboxRateLimitReport Sandbox { get; init; }
 
-    /// <summary>Gets every request that reached the sandbox's PlexyPay endpoint.</summary>
+    /// <summary>Gets every request that reached the sandbox's PlexyPay endpoint, the workers' warm-up look-ups included.</summary>
     public required int Requests { get; init; }
 
     /// <summary>Gets the payments charged more than once, in extra charges (sandbox ledger).</summary>

@@ -17,7 +17,7 @@ public static class RunTable
             ("Succeeded", r => N(r.Succeeded)),
             ("Typed failures", r => r.FailuresByType.Count == 0 ? "0" : string.Join(", ", r.FailuresByType.Select(f => $"{Short(f.Key)} {N(f.Value)}"))),
             ("Untyped exceptions", r => N(r.Untyped)),
-            ("Requests at the sandbox", r => N(r.Requests)),
+            ("Requests at the sandbox", r => N(r.Sandbox.Accepted + r.Sandbox.Refused)),
             ("Accepted", r => N(r.Sandbox.Accepted)),
             ("Refused with 429", r => string.Create(CultureInfo.InvariantCulture, $"{N(r.Sandbox.Refused)} ({r.Sandbox.RefusedShare:P2})")),
             ("Accepted per second", r => string.Create(CultureInfo.InvariantCulture, $"{r.Sandbox.AcceptedPerSecond ?? 0:0.0} ({r.AcceptedShareOfLimit:P1} of {r.Settings.Limit})")),

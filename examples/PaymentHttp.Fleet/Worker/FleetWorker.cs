@@ -17,6 +17,8 @@ public static class FleetWorker
     /// <summary>The client's name in the worker's service collection.</summary>
     public const string ClientName = "plexypay";
 
+    private const string WarmUpClientName = "plexypay-warm-up";
+
     // Bounds the wait for "go": an orchestrator that died must not leave a worker behind.
     private static readonly TimeSpan GoTimeout = TimeSpan.FromMinutes(2);
 
@@ -28,11 +30,7 @@ public static class FleetWorker
         budget.Register(services);
         services.AddPaymentProviderClient(ClientName, PaymentProvider.PlexyPay, o =>
         {
-            o.BaseAddress = options.Sandbox;
-            o.AttemptTimeout = TimeSpan.FromSeconds(10);
-            o.TotalTimeout = TimeSpan.FromSeconds(60);
-            o.Retry.MaxRetryAttempts = 5;
-            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
+            Configure(o, options);
             o.RateLimit.Enabled = options.Budget != BudgetMode.None;
             o.RateLimit.PermitsPerPeriod = options.Rate;
             o.RateLimit.Period = TimeSpan.FromSeconds(1);
@@ -41,8 +39,14 @@ public static class FleetWorker
             o.RateLimit.Key = options.Key;
         }).AddHttpMessageHandler(() => new PlexyPaySandboxCredentials());
 
+        // The same pipeline without a budget, to warm it up (JIT, connections) before the run is timed.
+        services.AddPaymentProviderClient(WarmUpClientName, PaymentProvider.PlexyPay, o => Configure(o, options))
+            .AddHttpMessageHandler(() => new PlexyPaySandboxCredentials());
+
         await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+        var client = factory.CreateClient(ClientName);
+        await WarmUpAsync(factory.CreateClient(WarmUpClientName), options, cancellationToken).ConfigureAwait(false);
 
         await error.WriteLineAsync("ready").ConfigureAwait(false);
         await error.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -91,6 +95,25 @@ public static class FleetWorker
         await output.WriteLineAsync(report.ToJsonLine()).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return report.Untyped.Count == 0 ? ExitCodes.Success : ExitCodes.FiguresMissed;
+    }
+
+    private static void Configure(PaymentProviderClientOptions o, WorkerOptions options)
+    {
+        o.BaseAddress = options.Sandbox;
+        o.AttemptTimeout = TimeSpan.FromSeconds(10);
+        o.TotalTimeout = TimeSpan.FromSeconds(60);
+        o.Retry.MaxRetryAttempts = 5;
+        o.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
+    }
+
+    /// <summary>Looks up references that do not exist: the whole pipeline runs once, and nothing is charged.</summary>
+    private static async Task WarmUpAsync(HttpClient client, WorkerOptions options, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await client.GetAsync($"payments?reference={options.Run}-w{options.Worker}-warm-up-{i}", cancellationToken).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+        }
     }
 
     /// <summary>Waits for the orchestrator's "go" line, so that every worker starts sending at once.</summary>

@@ -10,7 +10,12 @@ internal sealed class PlexyPaySandboxCredentials : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.TryAddWithoutValidation("Authorization", SandboxCredentials.PlexyPayApiKey);
+        // A retry sends the same request message again: set the key once, never append a second value.
+        if (!request.Headers.Contains("Authorization"))
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", SandboxCredentials.PlexyPayApiKey);
+        }
+
         return base.SendAsync(request, cancellationToken);
     }
 }
