@@ -50,12 +50,14 @@ public sealed class ProviderSandbox : IAsyncDisposable
     /// </summary>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running sandbox; dispose it to stop it.</returns>
-    public static async Task<ProviderSandbox> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<ProviderSandbox> StartAsync(CancellationToken cancellationToken = default) => StartAsync(TimeProvider.System, cancellationToken);
+
+    /// <summary>Starts a sandbox whose clock (rate-limit windows, timestamps of charges) is <paramref name="time"/>, for tests of the sandbox itself.</summary>
+    internal static async Task<ProviderSandbox> StartAsync(TimeProvider time, CancellationToken cancellationToken)
     {
         var ledger = new SandboxLedger();
         var faults = new SandboxFaults();
         var traffic = new SandboxTraffic();
-        var time = TimeProvider.System;
         var router = new SandboxRouter(
         [
             new PlutuSimulator(ledger, time),
