@@ -25,6 +25,8 @@ internal sealed class WorkerProcess : IDisposable
 
     public int Number { get; }
 
+    public int ProcessId => _process.Id;
+
     public static WorkerProcess Start(int number, IReadOnlyList<string> workerArguments)
     {
         var (host, prefix) = Command();
@@ -56,7 +58,12 @@ internal sealed class WorkerProcess : IDisposable
                 worker.Keep(worker._stderr, e.Data);
             }
         };
-        process.Exited += (_, _) => worker._ready.TrySetException(new WorkerProcessException($"worker {number} exited with code {worker.SafeExitCode()} before it was ready: {worker.Diagnostics()}"));
+        process.Exited += (_, _) =>
+        {
+            // Let the redirected streams drain first, so the message carries what the worker said on stderr.
+            process.WaitForExit(2_000);
+            worker._ready.TrySetException(new WorkerProcessException($"worker {number} exited with code {worker.SafeExitCode()} before it was ready: {worker.Diagnostics()}"));
+        };
         try
         {
             if (!process.Start())

@@ -1,0 +1,61 @@
+using PaymentHttp.Fleet.CommandLine;
+using PaymentHttp.Fleet.Orchestration;
+using PaymentHttp.Testing;
+using Xunit.Abstractions;
+
+namespace PaymentHttp.Fleet.Tests;
+
+/// <summary>
+/// The four-process proof: separate OS processes (the Fleet example's worker), a real redis-server on loopback, the
+/// sandbox over real sockets. The limit is 100/s and each process sends 150 payments, so the run takes seconds, not the
+/// example's 24; the figures are the same.
+/// </summary>
+[Collection(ProcessRunCollection.Name)]
+public sealed class FleetProofTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public FleetProofTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    [Fact]
+    public async Task FourProcesses_OneSharedBudgetOnRedis_MeetTheFigures()
+    {
+        await using var redis = await LocalRedisServer.StartAsync();
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var run = await FleetRun.RunAsync(
+            new FleetRunSettings { Budget = BudgetMode.Shared, Workers = 4, PaymentsPerWorker = 150, Limit = 100, Rate = 94, Burst = 1, Concurrency = 16, Redis = redis.Endpoint, Timeout = TimeSpan.FromMinutes(2) },
+            bound.Token);
+        _output.WriteLine(Output.RunTable.Render([run]));
+        _output.WriteLine(Output.RateChart.Render("shared", run.Sandbox));
+
+        run.Workers.Count.ShouldBe(4);
+        run.Sandbox.RefusedShare.ShouldBeLessThanOrEqualTo(FleetFigures.MaxRefusedShare);
+        run.AcceptedShareOfLimit.ShouldBeGreaterThanOrEqualTo(FleetFigures.MinAcceptedShareOfLimit);
+        run.DuplicateCharges.ShouldBe(0);
+        run.Untyped.ShouldBe(0);
+        run.Unaccounted.ShouldBe(0);
+        run.Succeeded.ShouldBe(600, "every payment goes through: the budget makes them wait, it does not refuse them");
+        FleetFigures.Missed(run).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task WithoutABudget_TheSameFleetIsRefused_ButNoPaymentIsChargedTwiceOrLost()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+
+        var run = await FleetRun.RunAsync(
+            new FleetRunSettings { Budget = BudgetMode.None, Workers = 2, PaymentsPerWorker = 60, Limit = 20, Concurrency = 16, Timeout = TimeSpan.FromMinutes(1) },
+            bound.Token);
+        _output.WriteLine(Output.RunTable.Render([run]));
+
+        run.Sandbox.RefusedShare.ShouldBeGreaterThan(FleetFigures.MaxRefusedShare);
+        FleetFigures.Missed(run).ShouldContain(m => m.Contains("answered 429", StringComparison.Ordinal));
+        run.DuplicateCharges.ShouldBe(0);
+        run.Untyped.ShouldBe(0);
+        run.Unaccounted.ShouldBe(0);
+    }
+}
