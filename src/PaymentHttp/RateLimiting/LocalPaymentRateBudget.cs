@@ -40,13 +40,24 @@ public sealed class LocalPaymentRateBudget : PaymentRateBudget
     private Bucket BucketOf(string key) => _buckets.GetOrAdd(key, static (_, start) => new Bucket(start), Now());
 
     /// <summary>The clock's monotonic timestamp in <see cref="TimeSpan"/> ticks.</summary>
-    private long Now() => (long)(_timeProvider.GetTimestamp() * ((double)TimeSpan.TicksPerSecond / _timeProvider.TimestampFrequency));
+    private long Now()
+    {
+        // Integer arithmetic: a double loses whole microseconds on timestamps this large.
+        var timestamp = _timeProvider.GetTimestamp();
+        var frequency = _timeProvider.TimestampFrequency;
+        return frequency == TimeSpan.TicksPerSecond
+            ? timestamp
+            : (timestamp / frequency * TimeSpan.TicksPerSecond) + (timestamp % frequency * TimeSpan.TicksPerSecond / frequency);
+    }
 
-    /// <summary>One key's tokens and pause; times in <see cref="TimeSpan"/> ticks of the budget's clock.</summary>
+    /// <summary>
+    /// One key's tokens and pause; times in <see cref="TimeSpan"/> ticks of the budget's clock. The tokens are kept
+    /// as credit in ticks (one permit = one permit interval), so refills are exact integers with no rounding drift.
+    /// </summary>
     private sealed class Bucket
     {
         private readonly object _gate = new();
-        private double? _tokens; // null until the first acquire knows the capacity: a new bucket starts full
+        private long? _credit; // null until the first acquire knows the capacity: a new bucket starts full
         private long _updatedAt;
         private long _pausedUntil;
 
@@ -65,7 +76,8 @@ public sealed class LocalPaymentRateBudget : PaymentRateBudget
 
         public PaymentRateDecision TryTake(PaymentRateLimits limits, long now)
         {
-            var interval = (double)Math.Max(limits.PermitInterval.Ticks, 1); // ticks per permit
+            var interval = Math.Max(limits.PermitInterval.Ticks, 1);
+            var capacity = interval * limits.Burst;
             lock (_gate)
             {
                 if (_pausedUntil > now)
@@ -73,22 +85,21 @@ public sealed class LocalPaymentRateBudget : PaymentRateBudget
                     return PaymentRateDecision.Refused(PaymentRateRefusalReason.Paused, TimeSpan.FromTicks(_pausedUntil - now));
                 }
 
-                var tokens = _tokens ?? limits.Burst;
+                var credit = Math.Min(_credit ?? capacity, capacity);
                 if (now > _updatedAt)
                 {
-                    tokens = Math.Min(limits.Burst, tokens + ((now - _updatedAt) / interval));
+                    credit = Math.Min(capacity, credit + (now - _updatedAt));
                     _updatedAt = now;
                 }
 
-                if (tokens >= 1)
+                if (credit >= interval)
                 {
-                    _tokens = tokens - 1;
+                    _credit = credit - interval;
                     return PaymentRateDecision.Granted;
                 }
 
-                _tokens = tokens;
-                var wait = (long)Math.Ceiling((1 - tokens) * interval);
-                return PaymentRateDecision.Refused(PaymentRateRefusalReason.Budget, TimeSpan.FromTicks(Math.Max(wait, 1)));
+                _credit = credit;
+                return PaymentRateDecision.Refused(PaymentRateRefusalReason.Budget, TimeSpan.FromTicks(interval - credit));
             }
         }
     }
