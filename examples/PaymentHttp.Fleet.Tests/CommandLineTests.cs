@@ -5,13 +5,13 @@ namespace PaymentHttp.Fleet.Tests;
 public sealed class CommandLineTests
 {
     [Fact]
-    public void TheOrchestratorsDefaults_AreTheIssuesFigures_AndTheBudgetIs94PercentOfTheLimit()
+    public void TheOrchestratorsDefaults_AreTheIssuesFigures_AndTheBudgetIs96PercentOfTheLimit()
     {
         var options = FleetOptions.Parse([]);
 
-        (options.Workers, options.Payments, options.Limit, options.Rate).ShouldBe((4, 300, 50, 47));
+        (options.Workers, options.Payments, options.Limit, options.Rate).ShouldBe((4, 300, 50, 48));
         options.Runs.ShouldBe([BudgetMode.Shared, BudgetMode.Local, BudgetMode.None]);
-        FleetOptions.Parse(["--limit", "100"]).Rate.ShouldBe(94);
+        FleetOptions.Parse(["--limit", "100"]).Rate.ShouldBe(96);
         FleetOptions.Parse(["--runs", "none,local"]).Runs.ShouldBe([BudgetMode.None, BudgetMode.Local]);
     }
 

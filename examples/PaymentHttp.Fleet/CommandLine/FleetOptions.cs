@@ -8,9 +8,9 @@ public sealed class FleetOptions
           --workers N        client processes per run (default 4)
           --payments N       payments per process (default 300)
           --limit N          the sandbox's PlexyPay rate limit, requests per second (default 50)
-          --rate N           each client's budget, permits per second (default 94% of the limit)
-          --burst N          each client's budget burst (default 1)
-          --concurrency N    payments in flight per process (default 16)
+          --rate N           each client's budget, permits per second (default 96% of the limit)
+          --burst N          each client's budget burst (default 2)
+          --concurrency N    payments in flight per process (default 4)
           --runs LIST        which runs, in order, comma-separated: shared,local,none (default all three)
           --help             this text
         Exit code 0 only when the shared run meets the figures: at most 1% of requests answered 429, payments accepted at
@@ -26,11 +26,11 @@ public sealed class FleetOptions
 
     public int Limit { get; init; } = 50;
 
-    public int Rate { get; init; } = 47;
+    public int Rate { get; init; } = 48;
 
-    public int Burst { get; init; } = 1;
+    public int Burst { get; init; } = 2;
 
-    public int Concurrency { get; init; } = 16;
+    public int Concurrency { get; init; } = 4;
 
     public IReadOnlyList<BudgetMode> Runs { get; init; } = [BudgetMode.Shared, BudgetMode.Local, BudgetMode.None];
 
@@ -53,9 +53,9 @@ public sealed class FleetOptions
             Workers = ArgumentReader.Int(pairs, "--workers", 4, 1, 64),
             Payments = ArgumentReader.Int(pairs, "--payments", 300, 1, 100_000),
             Limit = limit,
-            Rate = ArgumentReader.Int(pairs, "--rate", Math.Max(1, limit * 94 / 100), 1, 1_000_000),
-            Burst = ArgumentReader.Int(pairs, "--burst", 1, 1, 1_000_000),
-            Concurrency = ArgumentReader.Int(pairs, "--concurrency", 16, 1, 1_000),
+            Rate = ArgumentReader.Int(pairs, "--rate", Math.Max(1, limit * 96 / 100), 1, 1_000_000),
+            Burst = ArgumentReader.Int(pairs, "--burst", 2, 1, 1_000_000),
+            Concurrency = ArgumentReader.Int(pairs, "--concurrency", 4, 1, 1_000),
             Runs = runs,
             ShowHelp = pairs.ContainsKey("--help") || pairs.ContainsKey("-h"),
         };

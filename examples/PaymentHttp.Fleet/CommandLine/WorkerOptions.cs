@@ -10,9 +10,9 @@ public sealed class WorkerOptions
           --redis HOST:PORT  the Redis server of the shared budget
           --key KEY          the budget key every worker names (default plexypay:fleet-merchant)
           --payments N       payments to send (default 300)
-          --concurrency N    payments in flight (default 16)
-          --rate N           budget permits per second (default 47)
-          --burst N          budget burst (default 1)
+          --concurrency N    payments in flight (default 4)
+          --rate N           budget permits per second (default 48)
+          --burst N          budget burst (default 2)
           --run ID           run id, the prefix of every merchant reference (default run)
           --worker N         this worker's number, part of every merchant reference (default 1)
         Waits for one line on stdin ("go") before sending, after writing "ready" to stderr; then prints one JSON line.
@@ -30,11 +30,11 @@ public sealed class WorkerOptions
 
     public int Payments { get; init; } = 300;
 
-    public int Concurrency { get; init; } = 16;
+    public int Concurrency { get; init; } = 4;
 
-    public int Rate { get; init; } = 47;
+    public int Rate { get; init; } = 48;
 
-    public int Burst { get; init; } = 1;
+    public int Burst { get; init; } = 2;
 
     public string Run { get; init; } = "run";
 
@@ -67,9 +67,9 @@ public sealed class WorkerOptions
             Redis = redis,
             Key = pairs.GetValueOrDefault("--key", "plexypay:fleet-merchant"),
             Payments = ArgumentReader.Int(pairs, "--payments", 300, 1, 1_000_000),
-            Concurrency = ArgumentReader.Int(pairs, "--concurrency", 16, 1, 1_000),
-            Rate = ArgumentReader.Int(pairs, "--rate", 47, 1, 1_000_000),
-            Burst = ArgumentReader.Int(pairs, "--burst", 1, 1, 1_000_000),
+            Concurrency = ArgumentReader.Int(pairs, "--concurrency", 4, 1, 1_000),
+            Rate = ArgumentReader.Int(pairs, "--rate", 48, 1, 1_000_000),
+            Burst = ArgumentReader.Int(pairs, "--burst", 2, 1, 1_000_000),
             Run = pairs.GetValueOrDefault("--run", "run"),
             Worker = ArgumentReader.Int(pairs, "--worker", 1, 1, 1_000),
         };

@@ -15,11 +15,11 @@ public sealed class FleetRunSettings
     public int Limit { get; init; } = 50;
 
     /// <summary>Gets each client's budget, permits per second.</summary>
-    public int Rate { get; init; } = 47;
+    public int Rate { get; init; } = 48;
 
-    public int Burst { get; init; } = 1;
+    public int Burst { get; init; } = 2;
 
-    public int Concurrency { get; init; } = 16;
+    public int Concurrency { get; init; } = 4;
 
     /// <summary>Gets the Redis server (<c>host:port</c>) of the shared budget; required for <see cref="BudgetMode.Shared"/>.</summary>
     public string? Redis { get; init; }

@@ -17,6 +17,8 @@ public static class RunTable
             ("Succeeded", r => N(r.Succeeded)),
             ("Typed failures", r => r.FailuresByType.Count == 0 ? "0" : string.Join(", ", r.FailuresByType.Select(f => $"{Short(f.Key)} {N(f.Value)}"))),
             ("Untyped exceptions", r => N(r.Untyped)),
+            ("Put back after RateLimited", r => N(r.Workers.Sum(w => w.Requeued))),
+            ("Warnings logged", r => r.Workers.SelectMany(w => w.Warnings).GroupBy(w => w.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {N(g.Sum(w => w.Value))}") is var w && w.Any() ? string.Join(", ", w) : "0"),
             ("Requests at the sandbox", r => N(r.Sandbox.Accepted + r.Sandbox.Refused)),
             ("Accepted", r => N(r.Sandbox.Accepted)),
             ("Refused with 429", r => string.Create(CultureInfo.InvariantCulture, $"{N(r.Sandbox.Refused)} ({r.Sandbox.RefusedShare:P2})")),

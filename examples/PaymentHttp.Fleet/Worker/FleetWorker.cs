@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PaymentHttp.Fleet.CommandLine;
 using PaymentHttp.Testing;
 
@@ -19,6 +20,11 @@ public static class FleetWorker
 
     private const string WarmUpClientName = "plexypay-warm-up";
 
+    /// <summary>How often one payment may be put back after <see cref="ProviderRateLimitedException"/>; bounded, so a run ends.</summary>
+    private const int MaxRequeues = 20;
+
+    private static readonly TimeSpan MaxRequeueWait = TimeSpan.FromSeconds(5);
+
     // Bounds the wait for "go": an orchestrator that died must not leave a worker behind.
     private static readonly TimeSpan GoTimeout = TimeSpan.FromMinutes(2);
 
@@ -27,6 +33,8 @@ public static class FleetWorker
         ArgumentNullException.ThrowIfNull(options);
         await using var budget = await WorkerBudget.CreateAsync(options, cancellationToken).ConfigureAwait(false);
         var services = new ServiceCollection();
+        using var warnings = new WarningCounter(error);
+        services.AddLogging(logging => logging.AddProvider(warnings));
         budget.Register(services);
         services.AddPaymentProviderClient(ClientName, PaymentProvider.PlexyPay, o =>
         {
@@ -55,20 +63,36 @@ public static class FleetWorker
         var failed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var untyped = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var succeeded = 0;
+        var requeued = 0;
         var clock = Stopwatch.StartNew();
         await Parallel.ForAsync(0, options.Payments, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (index, ct) =>
         {
             var reference = WorkerOptions.Reference(options.Run, options.Worker, index);
             try
             {
-                using var response = await client.PostAsJsonAsync("payments", new { reference, amount = 2500, currency = "EUR", card_number = SandboxCards.Approved }, ct).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
+                for (var requeue = 0; ; requeue++)
                 {
-                    Interlocked.Increment(ref succeeded);
-                }
-                else
-                {
-                    untyped[reference] = $"HTTP {(int)response.StatusCode} passed through";
+                    try
+                    {
+                        using var response = await client.PostAsJsonAsync("payments", new { reference, amount = 2500, currency = "EUR", card_number = SandboxCards.Approved }, ct).ConfigureAwait(false);
+                        if (response.IsSuccessStatusCode)
+                        {
+                            Interlocked.Increment(ref succeeded);
+                        }
+                        else
+                        {
+                            untyped[reference] = $"HTTP {(int)response.StatusCode} passed through";
+                        }
+
+                        break;
+                    }
+                    catch (ProviderRateLimitedException limited) when (requeue < MaxRequeues)
+                    {
+                        // Rate limited means the provider did not act (PaymentHttp retries only what is safe, and no
+                        // Idempotency-Key is sent): a payment service puts the payment back in its queue.
+                        Interlocked.Increment(ref requeued);
+                        await Task.Delay(Min(limited.RetryAfter ?? TimeSpan.FromMilliseconds(100), MaxRequeueWait), ct).ConfigureAwait(false);
+                    }
                 }
             }
             catch (PaymentProviderException typed)
@@ -91,11 +115,15 @@ public static class FleetWorker
             Failed = new Dictionary<string, string>(failed, StringComparer.Ordinal),
             Untyped = new Dictionary<string, string>(untyped, StringComparer.Ordinal),
             ElapsedMilliseconds = clock.ElapsedMilliseconds,
+            Requeued = requeued,
+            Warnings = new Dictionary<string, int>(warnings.Counts, StringComparer.Ordinal),
         };
         await output.WriteLineAsync(report.ToJsonLine()).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return report.Untyped.Count == 0 ? ExitCodes.Success : ExitCodes.FiguresMissed;
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static void Configure(PaymentProviderClientOptions o, WorkerOptions options)
     {

@@ -38,7 +38,8 @@ internal sealed class WorkerBudget : IAsyncDisposable
         if (_redis is not null)
         {
             services.AddSingleton<IConnectionMultiplexer>(_redis);
-            services.AddPaymentHttpRedisRateBudget();
+            // A 2-core machine running four workers, the sandbox and Redis: allow a slow round trip before falling back.
+            services.AddPaymentHttpRedisRateBudget(o => o.CommandTimeout = TimeSpan.FromSeconds(1));
         }
     }
 

@@ -27,6 +27,12 @@ public sealed class WorkerReport
 
     public required long ElapsedMilliseconds { get; init; }
 
+    /// <summary>Gets how often a payment was put back in the queue after <see cref="ProviderRateLimitedException"/> (never charged).</summary>
+    public int Requeued { get; init; }
+
+    /// <summary>Gets the warnings PaymentHttp logged, by event name (for example the Redis budget's fallback).</summary>
+    public Dictionary<string, int> Warnings { get; init; } = [];
+
     public string ToJsonLine() => JsonSerializer.Serialize(this, Json);
 
     public static WorkerReport? FromJsonLine(string line) => JsonSerializer.Deserialize<WorkerReport>(line, Json);
