@@ -43,7 +43,7 @@ public sealed class WorkerProcessTests
     public async Task AWorker_SendsItsPayments_AndReportsThemAsOneJsonLine()
     {
         await using var sandbox = await ProviderSandbox.StartAsync();
-        using var worker = WorkerProcess.Start(3, ["worker", "--sandbox", sandbox.BaseAddress(PaymentProvider.PlexyPay).AbsoluteUri, "--budget", "local", "--payments", "5", "--run", "t"]);
+        using var worker = WorkerProcess.Start(3, ["worker", "--sandbox", sandbox.BaseAddress(PaymentProvider.PlexyPay).AbsoluteUri, "--budget", "local", "--payments", "5", "--run", "t", "--worker", "3"]);
         await worker.WaitReadyAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
 
         await worker.SayGoAsync();

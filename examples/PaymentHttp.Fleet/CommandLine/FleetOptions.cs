@@ -10,7 +10,7 @@ public sealed class FleetOptions
           --limit N          the sandbox's PlexyPay rate limit, requests per second (default 50)
           --rate N           each client's budget, permits per second (default 96% of the limit)
           --burst N          each client's budget burst (default 2)
-          --concurrency N    payments in flight per process (default 4)
+          --concurrency N    payments in flight per process (default 12)
           --runs LIST        which runs, in order, comma-separated: shared,local,none (default all three)
           --help             this text
         Exit code 0 only when the shared run meets the figures: at most 1% of requests answered 429, payments accepted at
@@ -30,7 +30,7 @@ public sealed class FleetOptions
 
     public int Burst { get; init; } = 2;
 
-    public int Concurrency { get; init; } = 4;
+    public int Concurrency { get; init; } = 12;
 
     public IReadOnlyList<BudgetMode> Runs { get; init; } = [BudgetMode.Shared, BudgetMode.Local, BudgetMode.None];
 
@@ -55,7 +55,7 @@ public sealed class FleetOptions
             Limit = limit,
             Rate = ArgumentReader.Int(pairs, "--rate", Math.Max(1, limit * 96 / 100), 1, 1_000_000),
             Burst = ArgumentReader.Int(pairs, "--burst", 2, 1, 1_000_000),
-            Concurrency = ArgumentReader.Int(pairs, "--concurrency", 4, 1, 1_000),
+            Concurrency = ArgumentReader.Int(pairs, "--concurrency", 12, 1, 1_000),
             Runs = runs,
             ShowHelp = pairs.ContainsKey("--help") || pairs.ContainsKey("-h"),
         };

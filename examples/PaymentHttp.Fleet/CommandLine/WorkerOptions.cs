@@ -10,7 +10,7 @@ public sealed class WorkerOptions
           --redis HOST:PORT  the Redis server of the shared budget
           --key KEY          the budget key every worker names (default plexypay:fleet-merchant)
           --payments N       payments to send (default 300)
-          --concurrency N    payments in flight (default 4)
+          --concurrency N    payments in flight (default 12)
           --rate N           budget permits per second (default 48)
           --burst N          budget burst (default 2)
           --run ID           run id, the prefix of every merchant reference (default run)
@@ -30,7 +30,7 @@ public sealed class WorkerOptions
 
     public int Payments { get; init; } = 300;
 
-    public int Concurrency { get; init; } = 4;
+    public int Concurrency { get; init; } = 12;
 
     public int Rate { get; init; } = 48;
 
@@ -67,7 +67,7 @@ public sealed class WorkerOptions
             Redis = redis,
             Key = pairs.GetValueOrDefault("--key", "plexypay:fleet-merchant"),
             Payments = ArgumentReader.Int(pairs, "--payments", 300, 1, 1_000_000),
-            Concurrency = ArgumentReader.Int(pairs, "--concurrency", 4, 1, 1_000),
+            Concurrency = ArgumentReader.Int(pairs, "--concurrency", 12, 1, 1_000),
             Rate = ArgumentReader.Int(pairs, "--rate", 48, 1, 1_000_000),
             Burst = ArgumentReader.Int(pairs, "--burst", 2, 1, 1_000_000),
             Run = pairs.GetValueOrDefault("--run", "run"),

@@ -19,7 +19,7 @@ public sealed class FleetRunSettings
 
     public int Burst { get; init; } = 2;
 
-    public int Concurrency { get; init; } = 4;
+    public int Concurrency { get; init; } = 12;
 
     /// <summary>Gets the Redis server (<c>host:port</c>) of the shared budget; required for <see cref="BudgetMode.Shared"/>.</summary>
     public string? Redis { get; init; }
