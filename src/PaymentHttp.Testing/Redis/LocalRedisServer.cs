@@ -284,8 +284,9 @@ public sealed class LocalRedisServer : IAsyncDisposable
 
         if (process.ExitCode != 0)
         {
+            var errors = await stderr.ConfigureAwait(false) + await stdout.ConfigureAwait(false);
             throw new InvalidOperationException(string.Create(
-                CultureInfo.InvariantCulture, $"'{command} {string.Join(' ', arguments)}' failed with exit code {process.ExitCode}: {await stderr.ConfigureAwait(false)}{await stdout.ConfigureAwait(false)}"));
+                CultureInfo.InvariantCulture, $"'{command} {string.Join(' ', arguments)}' failed with exit code {process.ExitCode}: {errors}"));
         }
     }
 
