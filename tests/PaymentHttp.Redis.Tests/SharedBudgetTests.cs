@@ -43,6 +43,7 @@ public sealed class SharedBudgetTests : IAsyncLifetime
             granted += (await (i % 2 == 0 ? a : b).AcquireAsync(_key, limits, CancellationToken.None)).IsGranted ? 1 : 0;
         }
 
+        (a.IsOnFallback || b.IsOnFallback).ShouldBeFalse("Redis did not answer within the command timeout");
         granted.ShouldBe(4);
         var refused = await b.AcquireAsync(_key, limits, CancellationToken.None);
         refused.Reason.ShouldBe(PaymentRateRefusalReason.Budget);
@@ -141,7 +142,7 @@ public sealed class SharedBudgetTests : IAsyncLifetime
     }
 
     private static RedisPaymentRateBudget Budget(IConnectionMultiplexer redis, TimeProvider? time = null) =>
-        new(redis, new RedisPaymentRateBudgetOptions { CommandTimeout = TimeSpan.FromSeconds(2) }, timeProvider: time);
+        new(redis, new RedisPaymentRateBudgetOptions { CommandTimeout = TimeSpan.FromSeconds(5) }, timeProvider: time);
 
     /// <summary>A clock that never moves, for timeouts it answers with real timers so bounded waits still end.</summary>
     private sealed class FrozenTime(DateTimeOffset now) : TimeProvider
