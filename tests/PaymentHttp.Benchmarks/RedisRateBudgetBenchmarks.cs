@@ -24,8 +24,14 @@ public class RedisRateBudgetBenchmarks
     private RedisTokenBucketRateLimiter<string> _redisRateLimiting = null!;
     private IDatabase _database = null!;
 
+    // Synchronous on purpose: BenchmarkDotNet must not start measuring before the server is up.
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         _server = await LocalRedisServer.StartAsync();
         var options = ConfigurationOptions.Parse(_server.Endpoint);
@@ -54,8 +60,7 @@ public class RedisRateBudgetBenchmarks
         }
     }
 
-    [GlobalCleanup]
-    public async Task CleanupAsync()
+    private async Task CleanupAsync()
     {
         await _redisRateLimiting.DisposeAsync();
         await _redis.DisposeAsync();
