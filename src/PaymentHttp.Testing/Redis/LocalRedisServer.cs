@@ -284,9 +284,9 @@ public sealed class LocalRedisServer : IAsyncDisposable
 
         if (process.ExitCode != 0)
         {
-            var said = await stderr.ConfigureAwait(false) + await stdout.ConfigureAwait(false);
+            var errors = await stderr.ConfigureAwait(false) + await stdout.ConfigureAwait(false);
             throw new InvalidOperationException(string.Create(
-                CultureInfo.InvariantCulture, $"'{command} {string.Join(' ', arguments)}' failed with exit code {process.ExitCode}: {said}"));
+                CultureInfo.InvariantCulture, $"'{command} {string.Join(' ', arguments)}' failed with exit code {process.ExitCode}: {errors}"));
         }
     }
 
