@@ -5,7 +5,7 @@ namespace PaymentHttp.Testing;
 /// <summary>
 /// A local stand-in for the payment endpoints of every provider PaymentHttp knows, for tests: a Kestrel server on
 /// 127.0.0.1 that answers with each provider's real envelopes, checks its credentials, keeps a
-/// <see cref="Ledger"/> of what it charged, and applies scripted <see cref="Faults"/>.
+/// <see cref="Ledger"/> of what it charged, applies scripted <see cref="Faults"/>, and, when set, a per-provider rate limit.
 /// </summary>
 /// <example>
 /// <code>
@@ -22,10 +22,12 @@ public sealed class ProviderSandbox : IAsyncDisposable
     private readonly SandboxTraffic _traffic;
     private readonly RefusedEndpoint _refused;
     private readonly CancellationTokenSource _stopping;
+    private readonly TimeProvider _time;
     private int _disposed;
 
-    private ProviderSandbox(WebApplication app, Uri root, SandboxRouter router, SandboxTraffic traffic, RefusedEndpoint refused, CancellationTokenSource stopping, SandboxLedger ledger, SandboxFaults faults)
+    private ProviderSandbox(WebApplication app, Uri root, SandboxRouter router, SandboxTraffic traffic, RefusedEndpoint refused, CancellationTokenSource stopping, SandboxLedger ledger, SandboxFaults faults, TimeProvider time)
     {
+        _time = time;
         _app = app;
         _root = root;
         _router = router;
@@ -48,12 +50,14 @@ public sealed class ProviderSandbox : IAsyncDisposable
     /// </summary>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running sandbox; dispose it to stop it.</returns>
-    public static async Task<ProviderSandbox> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<ProviderSandbox> StartAsync(CancellationToken cancellationToken = default) => StartAsync(TimeProvider.System, cancellationToken);
+
+    /// <summary>Starts a sandbox whose clock (rate-limit windows, timestamps of charges) is <paramref name="time"/>, for tests of the sandbox itself.</summary>
+    internal static async Task<ProviderSandbox> StartAsync(TimeProvider time, CancellationToken cancellationToken)
     {
         var ledger = new SandboxLedger();
         var faults = new SandboxFaults();
         var traffic = new SandboxTraffic();
-        var time = TimeProvider.System;
         var router = new SandboxRouter(
         [
             new PlutuSimulator(ledger, time),
@@ -70,7 +74,7 @@ public sealed class ProviderSandbox : IAsyncDisposable
             refused = RefusedEndpoint.Open();
             app = SandboxServer.Build(new SandboxPipeline(router, faults, traffic, stopping.Token).HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new ProviderSandbox(app, SandboxServer.AddressOf(app), router, traffic, refused, stopping, ledger, faults);
+            return new ProviderSandbox(app, SandboxServer.AddressOf(app), router, traffic, refused, stopping, ledger, faults, time);
         }
         catch
         {
@@ -128,6 +132,40 @@ public sealed class ProviderSandbox : IAsyncDisposable
     {
         ProviderArgument.Validate(provider);
         _traffic.SetOutage(provider, down);
+    }
+
+    /// <summary>
+    /// Sets a rate limit on one provider, off by default: at most <paramref name="requestsPerSecond"/> requests to that
+    /// provider in each whole second counted from now (a fixed one-second window); past it, a request is answered with
+    /// HTTP 429 in the provider's envelope and <c>Retry-After</c> (whole seconds, rounded up, to the next second), is
+    /// not charged and takes no planned fault. An outage answers first. Setting a limit again restarts its counts;
+    /// <see cref="RateLimitReport"/> reads them.
+    /// </summary>
+    /// <param name="provider">The provider.</param>
+    /// <param name="requestsPerSecond">The requests let through per second, at least 1; <see langword="null"/> removes the limit.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="provider"/> is not a known provider, or <paramref name="requestsPerSecond"/> is below 1.</exception>
+    public void SetRateLimit(PaymentProvider provider, int? requestsPerSecond)
+    {
+        ProviderArgument.Validate(provider);
+        if (requestsPerSecond < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(requestsPerSecond), requestsPerSecond, "The sandbox rate limit must be at least 1 request per second, or null for none.");
+        }
+
+        _traffic.SetRateLimit(provider, requestsPerSecond is { } limit ? new ProviderRateLimit(limit, _time) : null);
+    }
+
+    /// <summary>
+    /// Gets what a provider's rate limit did since <see cref="SetRateLimit"/>: accepted and refused requests, in total
+    /// and per second.
+    /// </summary>
+    /// <param name="provider">The provider.</param>
+    /// <returns>The report, or <see langword="null"/> when the provider has no rate limit.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="provider"/> is not a known provider.</exception>
+    public SandboxRateLimitReport? RateLimitReport(PaymentProvider provider)
+    {
+        ProviderArgument.Validate(provider);
+        return _traffic.RateLimit(provider)?.Report();
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace PaymentHttp.Testing;
 
 /// <summary>
-/// The one request handler of the sandbox: count the request, answer an outage, check credentials, let the
+/// The one request handler of the sandbox: count the request, answer an outage, apply the rate limit, check credentials, let the
 /// provider simulator recognise the request, take the planned fault for its merchant reference, process it
 /// (charging the ledger) and put the response on the wire as the fault dictates.
 /// </summary>
@@ -36,6 +36,12 @@ internal sealed class SandboxPipeline
         if (_traffic.IsDown(provider))
         {
             await SandboxResponseWriter.WriteAsync(context, simulator.Unavailable(), aborted).ConfigureAwait(false);
+            return;
+        }
+
+        if (_traffic.RateLimit(provider)?.TryAcquire() is { } retryAfter)
+        {
+            await SandboxResponseWriter.WriteAsync(context, SandboxResponseWriter.WithRetryAfter(simulator.TooManyRequests(), retryAfter), aborted).ConfigureAwait(false);
             return;
         }
 

@@ -22,6 +22,9 @@ public sealed class PaymentProviderClientOptions
     /// <summary>Gets the circuit-breaker settings.</summary>
     public PaymentCircuitBreakerOptions CircuitBreaker { get; } = new();
 
+    /// <summary>Gets the client-side rate budget (token bucket and shared back-off); off by default.</summary>
+    public PaymentRateLimitOptions RateLimit { get; } = new();
+
     /// <summary>
     /// Gets or sets how long one HTTP attempt may take. A timed-out payment POST may have been processed, so it
     /// ends in <see cref="ProviderOutcomeUnknownException"/> unless the request is safe to repeat.

@@ -19,6 +19,8 @@ internal sealed class PaymentProviderClientOptionsValidator : IValidateOptions<P
     internal const int MaxRetryAttemptsLimit = 100;
     internal const int MinErrorBodyBytes = 1024;
     internal const int MaxErrorBodyBytesLimit = 16 * 1024 * 1024;
+    internal const int MaxRatePermits = 1_000_000;
+    internal const int MaxRateKeyLength = 200;
     private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MinBreakerWindow = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
@@ -101,6 +103,8 @@ internal sealed class PaymentProviderClientOptionsValidator : IValidateOptions<P
             }
         }
 
+        ValidateRateLimit(options.RateLimit, Fail);
+
         if (options.MaxErrorBodyBytes is < MinErrorBodyBytes or > MaxErrorBodyBytesLimit)
         {
             Fail(nameof(options.MaxErrorBodyBytes), $"must be between {MinErrorBodyBytes} and {MaxErrorBodyBytesLimit}", options.MaxErrorBodyBytes);
@@ -137,6 +141,49 @@ internal sealed class PaymentProviderClientOptionsValidator : IValidateOptions<P
         }
 
         return failures;
+    }
+
+    private static void ValidateRateLimit(PaymentRateLimitOptions rateLimit, Action<string, string, object?> fail)
+    {
+        if (!rateLimit.Enabled)
+        {
+            return;
+        }
+
+        if (rateLimit.PermitsPerPeriod is < 1 or > MaxRatePermits)
+        {
+            fail("RateLimit.PermitsPerPeriod", $"must be between 1 and {MaxRatePermits}", rateLimit.PermitsPerPeriod);
+        }
+
+        if (rateLimit.Period < MinTimeout || rateLimit.Period > OneDay)
+        {
+            fail("RateLimit.Period", "must be between 10 ms and one day", rateLimit.Period);
+        }
+
+        if (rateLimit.Burst is < 1 or > MaxRatePermits)
+        {
+            fail("RateLimit.Burst", $"must be between 1 and {MaxRatePermits}, or null for RateLimit.PermitsPerPeriod", rateLimit.Burst);
+        }
+
+        if (rateLimit.MaxWait < TimeSpan.Zero || rateLimit.MaxWait > OneDay)
+        {
+            fail("RateLimit.MaxWait", "must be between zero and one day", rateLimit.MaxWait);
+        }
+
+        if (rateLimit.Key is { } key && (string.IsNullOrWhiteSpace(key) || key.Length > MaxRateKeyLength))
+        {
+            fail("RateLimit.Key", $"must be null or a non-blank name of at most {MaxRateKeyLength} characters", $"'{key}'");
+        }
+
+        if (rateLimit.MaxPause <= TimeSpan.Zero || rateLimit.MaxPause > OneDay)
+        {
+            fail("RateLimit.MaxPause", "must be more than zero and at most one day", rateLimit.MaxPause);
+        }
+
+        if (rateLimit.DefaultPause <= TimeSpan.Zero || rateLimit.DefaultPause > rateLimit.MaxPause)
+        {
+            fail("RateLimit.DefaultPause", $"must be more than zero and at most RateLimit.MaxPause ({rateLimit.MaxPause})", rateLimit.DefaultPause);
+        }
     }
 
     private static void CheckTimeout(string setting, TimeSpan value, Action<string, string, object?> fail)

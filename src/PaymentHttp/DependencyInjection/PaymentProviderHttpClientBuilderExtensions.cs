@@ -95,6 +95,7 @@ public static class PaymentProviderHttpClientBuilderExtensions
             serviceProvider.GetRequiredService<IOptionsMonitor<PaymentProviderClientOptions>>().Get((string)key!),
             serviceProvider.GetRequiredService<ResiliencePipelineProvider<string>>(),
             serviceProvider.GetRequiredKeyedService<PaymentClientRegistration>(key).SecretSources.SelectMany(source => source(serviceProvider)),
+            serviceProvider.GetRequiredService<PaymentRateBudget>(),
             serviceProvider.GetService<TimeProvider>() ?? TimeProvider.System,
             serviceProvider.GetRequiredService<PaymentJitter>(),
             serviceProvider.GetRequiredService<PaymentHttpTelemetry>(),
@@ -147,6 +148,7 @@ public static class PaymentProviderHttpClientBuilderExtensions
         services.AddResilienceEnricher();
         services.TryAddSingleton(PaymentJitter.Shared);
         services.TryAddSingleton<PaymentHandlerChain>();
+        services.TryAddSingleton<PaymentRateBudget>(serviceProvider => new LocalPaymentRateBudget(serviceProvider.GetService<TimeProvider>()));
         services.TryAddSingleton(serviceProvider => new PaymentHttpTelemetry(serviceProvider.GetService<IMeterFactory>()));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 
 namespace PaymentHttp;
 
@@ -41,8 +42,8 @@ internal static class ProviderExceptionFactory
     }
 
     /// <summary>
-    /// Translates a failure that is not yet typed: a transport failure, a timeout or an open circuit. The inner
-    /// exception is redacted with the request's <paramref name="secrets"/>.
+    /// Translates a failure that is not yet typed: a transport failure, a timeout, an open circuit or a local
+    /// rate-budget refusal. The inner exception is redacted with the request's <paramref name="secrets"/>.
     /// Returns <see langword="null"/> for anything else (caller cancellation, programming errors), which must
     /// propagate unchanged.
     /// </summary>
@@ -62,6 +63,8 @@ internal static class ProviderExceptionFactory
                 return typed; // thrown by a handler of the user's below PaymentHttp's: it is theirs, unchanged
             case BrokenCircuitException broken:
                 return CircuitOpen(provider, broken, attempts);
+            case RateLimiterRejectedException refused:
+                return Create(LocalRateRefusal.Error(provider, refused.RetryAfter), attempts, refused); // refused locally, never sent
             default:
                 var error = TransportFailure.Classify(exception);
                 return error is null

@@ -1,5 +1,6 @@
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 
 namespace PaymentHttp;
 
@@ -28,6 +29,8 @@ internal static class AttemptOutcome
                 return null; // a success, or an open circuit: it fails fast; waiting it out is the caller's decision
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return null; // the caller cancelled: never retried
+            case RateLimiterRejectedException refused:
+                return LocalRateRefusal.Error(provider: null, refused.RetryAfter); // never sent; final: the gate waited already
             case { } exception:
                 return TransportFailure.Classify(exception)?.CompleteFor(
                     provider: null, statusCode: null, retryAfter: null, IsSafeToRepeat(call, outcome, context));

@@ -26,6 +26,7 @@ internal sealed class PaymentClientRuntime
         PaymentProviderClientOptions options,
         ResiliencePipelineProvider<string> pipelines,
         IEnumerable<string?> knownSecrets,
+        PaymentRateBudget rateBudget,
         TimeProvider timeProvider,
         PaymentJitter jitter,
         PaymentHttpTelemetry telemetry,
@@ -40,6 +41,7 @@ internal sealed class PaymentClientRuntime
         Logger = logger;
         ProviderTag = PaymentHttpTelemetry.TagValue(registration.Provider);
         _knownSecrets = [.. knownSecrets];
+        RateBudget = rateBudget;
         _secrets = new ClientSecrets(options.SensitiveHeaders, _knownSecrets);
     }
 
@@ -104,4 +106,7 @@ internal sealed class PaymentClientRuntime
 
     /// <summary>Gets what this client redacts by value: its credential headers, the user's sensitive headers and its fixed secrets.</summary>
     public ClientSecrets Secrets => _secrets;
+
+    /// <summary>Gets the rate budget the client's gate takes permits from (the in-process one, or a shared one such as PaymentHttp.Redis).</summary>
+    public PaymentRateBudget RateBudget { get; }
 }

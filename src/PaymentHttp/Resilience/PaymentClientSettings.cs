@@ -27,6 +27,7 @@ internal sealed class PaymentClientSettings
         MinimumThroughput = options.CircuitBreaker.MinimumThroughput;
         SamplingDuration = options.CircuitBreaker.SamplingDuration;
         BreakDuration = options.CircuitBreaker.BreakDuration;
+        RateLimit = options.RateLimit;
     }
 
     public Uri? BaseAddress { get; }
@@ -59,6 +60,9 @@ internal sealed class PaymentClientSettings
     public TimeSpan SamplingDuration { get; }
 
     public TimeSpan BreakDuration { get; }
+
+    /// <summary>Gets the rate-limit settings, read when the pipeline is built (a reload brings a new instance).</summary>
+    public PaymentRateLimitOptions RateLimit { get; }
 
     /// <summary>Returns the category the user mapped <paramref name="code"/> to, if any.</summary>
     public PaymentErrorCategory? OverrideFor(string? code) =>

@@ -6,10 +6,11 @@ using Polly.Timeout;
 namespace PaymentHttp;
 
 /// <summary>
-/// Adds one client's strategies to the builder Polly's registry hands over: retry → circuit breaker → attempt
-/// timeout. The total timeout needs no strategy (and so no second timer per call) of its own: each attempt's
-/// timeout is cut to the time left, and the retry planner never starts a wait that would end past the deadline.
-/// The options are read from one settings snapshot per build; a reload builds the pipeline again.
+/// Adds one client's strategies to the builder Polly's registry hands over: retry → rate gate (when
+/// <c>RateLimit</c> is on) → circuit breaker → attempt timeout. The total timeout needs no strategy (and so no second
+/// timer per call) of its own: each attempt's timeout is cut to the time left, and the retry planner never starts a
+/// wait that would end past the deadline. The options are read from one settings snapshot per build; a reload builds
+/// the pipeline again.
 /// </summary>
 internal static class PaymentPipelineFactory
 {
@@ -33,6 +34,12 @@ internal static class PaymentPipelineFactory
                 UseJitter = false,
                 OnRetry = telemetry.OnRetry,
             });
+        }
+
+        // Outside the breaker: a local refusal never counts as a provider failure.
+        if (settings.RateLimit.Enabled)
+        {
+            new PaymentRateGate(client, settings.RateLimit, client.RateBudget).AddTo(builder);
         }
 
         if (settings.CircuitBreakerEnabled)
