@@ -42,8 +42,16 @@ internal sealed class ClassificationHandler : DelegatingHandler
         {
             var error = Complete(failure, request, response: null);
             RecordAttempt(started, error);
-            call.RecordFailure(exception, error);
-            throw;
+
+            // The attempt's outcome is seen by Polly's telemetry (which logs it) before the edge: hand it on redacted.
+            var redacted = ExceptionRedactor.Redact(exception, _client.Secrets.For(request));
+            call.RecordFailure(redacted, error);
+            if (ReferenceEquals(redacted, exception))
+            {
+                throw;
+            }
+
+            throw redacted;
         }
         catch (OperationCanceledException)
         {
@@ -136,8 +144,9 @@ internal sealed class ClassificationHandler : DelegatingHandler
             var failure = body.Failure is null ? BodyFailure.Undecodable() : TransportFailure.BrokenSuccessBody();
             var error = Complete(failure, request, response);
             RecordAttempt(started, error);
-            var readFailure = BodyFailure.AsReadFailure(body.Failure ?? body.DecodingFailure)
-                ?? new HttpRequestException("The provider's response body could not be read.");
+            var readFailure = ExceptionRedactor.Redact(
+                BodyFailure.AsReadFailure(body.Failure ?? body.DecodingFailure) ?? new HttpRequestException("The provider's response body could not be read."),
+                _client.Secrets.For(request));
             call.RecordFailure(readFailure, error);
             throw readFailure;
         }
@@ -186,7 +195,12 @@ internal sealed class ClassificationHandler : DelegatingHandler
     /// </summary>
     internal PaymentProviderException BrokenBodyAfterReturn(HttpRequestMessage request, HttpResponseMessage response, Exception cause, int attempts)
     {
-        var failure = ContentDecoding.IsInvalidData(cause) ? BodyFailure.Undecodable() : TransportFailure.BrokenSuccessBody();
+        var failure = cause switch
+        {
+            Polly.Timeout.TimeoutRejectedException timeout => TransportFailure.Timeout(timeout.Timeout),
+            _ when ContentDecoding.IsInvalidData(cause) => BodyFailure.Undecodable(),
+            _ => TransportFailure.BrokenSuccessBody(),
+        };
         var error = Complete(failure, request, response);
         PaymentHttpLog.FinalFailure(_client.Logger, _client.Name, _client.ProviderTag, error, PaymentHttpTelemetry.TagValue(error.Category), attempts);
         return ProviderExceptionFactory.Create(error, attempts, ExceptionRedactor.Redact(BodyFailure.AsReadFailure(cause) ?? cause, _client.Secrets.For(request)));

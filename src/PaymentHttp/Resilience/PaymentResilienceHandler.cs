@@ -86,6 +86,7 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
             if (result.Content is ReplayContent replay)
             {
                 replay.Attempts = call.Attempts; // for the typed exception of a body that breaks off while the caller reads it
+                replay.LimitReadTime(BodyReadTime(call), _client.TimeProvider);
             }
 
             return result;
@@ -95,6 +96,20 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
             ((IDictionary<string, object?>)request.Options).Remove(PaymentCallState.RequestOptionsKey.Key);
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>The time the rest of a success body may take: an attempt's timeout, cut to what is left of the total.</summary>
+    private static TimeSpan BodyReadTime(PaymentCallState call)
+    {
+        var settings = call.Settings;
+        if (settings.TotalTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return settings.AttemptTimeout;
+        }
+
+        var left = settings.TotalTimeout - call.Elapsed;
+        left = left < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : left;
+        return settings.AttemptTimeout == Timeout.InfiniteTimeSpan || left < settings.AttemptTimeout ? left : settings.AttemptTimeout;
     }
 
     private Activity? StartActivity(HttpRequestMessage request)

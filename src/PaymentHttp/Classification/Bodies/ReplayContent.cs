@@ -20,6 +20,9 @@ internal sealed class ReplayContent : HttpContent
     private readonly Stream? _remaining;
     private readonly Exception? _failure;
     private BrokenBodyTranslator? _translator;
+    private CancellationTokenSource? _readTimeout;
+    private TimeSpan _readTimeLimit = Timeout.InfiniteTimeSpan;
+    private TimeProvider _timeProvider = TimeProvider.System;
     private bool _read;
 
     public ReplayContent(HttpContent original, byte[] prefix, Stream? remaining, Exception? failure)
@@ -39,6 +42,18 @@ internal sealed class ReplayContent : HttpContent
 
     /// <summary>Gets or sets how many attempts the call took, for the typed exception of a body that breaks off later.</summary>
     public int Attempts { get; set; } = 1;
+
+    /// <summary>
+    /// Bounds the time the caller may spend reading the rest of the body, from its first read: the body is part of the
+    /// attempt, so a provider that sends the status and then stalls meets the attempt timeout there too — the stalled
+    /// read is aborted and ends in the typed exception (inner <see cref="Polly.Timeout.TimeoutRejectedException"/>),
+    /// never a hang (PaymentHttp sets <see cref="HttpClient.Timeout"/> to infinite).
+    /// </summary>
+    public void LimitReadTime(TimeSpan limit, TimeProvider timeProvider)
+    {
+        _readTimeLimit = limit;
+        _timeProvider = timeProvider;
+    }
 
     /// <summary>A response that is not inspected: read nothing now, stream it all when the caller reads it.</summary>
     public static async ValueTask<ReplayContent> StreamingAsync(HttpContent original, CancellationToken cancellationToken)
@@ -119,6 +134,7 @@ internal sealed class ReplayContent : HttpContent
     {
         if (disposing)
         {
+            _readTimeout?.Dispose();
             _original.Dispose(); // releases the connection the rest would have come from
         }
 
@@ -137,9 +153,9 @@ internal sealed class ReplayContent : HttpContent
         {
             return await _remaining.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (IsBodyFailure(exception, cancellationToken))
+        catch (Exception exception) when (IsBodyFailure(exception, cancellationToken) || TimedOut(cancellationToken))
         {
-            throw Translate(exception);
+            throw Translate(TimedOut(cancellationToken) ? ReadTimeout() : exception);
         }
     }
 
@@ -155,9 +171,9 @@ internal sealed class ReplayContent : HttpContent
         {
             return _remaining.Read(buffer);
         }
-        catch (Exception exception) when (IsBodyFailure(exception, CancellationToken.None))
+        catch (Exception exception) when (IsBodyFailure(exception, CancellationToken.None) || TimedOut(CancellationToken.None))
         {
-            throw Translate(exception);
+            throw Translate(TimedOut(CancellationToken.None) ? ReadTimeout() : exception);
         }
     }
 
@@ -176,7 +192,19 @@ internal sealed class ReplayContent : HttpContent
         }
 
         _read = true;
+        if (_remaining is not null && _readTimeLimit != Timeout.InfiniteTimeSpan && _readTimeout is null)
+        {
+            // One timer per body, not per read: when it fires, the stream is disposed, which aborts the pending read.
+            _readTimeout = new CancellationTokenSource(_readTimeLimit, _timeProvider);
+            _readTimeout.Token.Register(static state => ((Stream)state!).Dispose(), _remaining);
+        }
     }
+
+    private bool TimedOut(CancellationToken callerToken) =>
+        !callerToken.IsCancellationRequested && _readTimeout is { IsCancellationRequested: true };
+
+    private Polly.Timeout.TimeoutRejectedException ReadTimeout() =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The provider's response body did not arrive within {_readTimeLimit.TotalSeconds:0.###} s."), _readTimeLimit);
 
     private void ThrowIfFailed()
     {
