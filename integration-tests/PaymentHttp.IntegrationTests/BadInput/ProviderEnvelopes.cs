@@ -5,7 +5,7 @@ using PaymentHttp.IntegrationTests.Chaos;
 namespace PaymentHttp.IntegrationTests.BadInput;
 
 /// <summary>
-/// Well-formed bodies in each provider's own shapes (providers.md), for a given status: the starting point that the
+/// Well-formed bodies in each provider's own shapes (docs/providers.md), for a given status: the starting point that the
 /// bad-input generator cuts, mistypes and fuzzes. Codes are drawn from <see cref="ProviderReference.Codes"/>.
 /// </summary>
 public static class ProviderEnvelopes

@@ -1,7 +1,7 @@
 namespace PaymentHttp.IntegrationTests.Chaos;
 
 /// <summary>
-/// What the provider reference (providers.md) says one HTTP attempt's answer means, before the request's own
+/// What the provider reference (docs/providers.md) says one HTTP attempt's answer means, before the request's own
 /// safety applies: a success (<see cref="Category"/> <see langword="null"/>), or a failure with its category, its
 /// retry safety and the <c>Retry-After</c> it carried.
 /// </summary>

@@ -4,7 +4,7 @@ using static PaymentHttp.PaymentErrorCategory;
 namespace PaymentHttp.IntegrationTests.Chaos;
 
 /// <summary>
-/// The chaos run's independent expectation of each provider's answers, written from providers.md and the sandbox's
+/// The chaos run's independent expectation of each provider's answers, written from docs/providers.md and the sandbox's
 /// documented envelopes — not from the library's tables — so that a classifier that drifts from the reference shows
 /// up as a mismatch.
 /// </summary>
@@ -165,7 +165,7 @@ public static class ProviderReference
     }
 
     /// <summary>
-    /// The shared HTTP-status table of providers.md, for an answer whose body was cut before its code. A 2xx then
+    /// The shared HTTP-status table of docs/providers.md, for an answer whose body was cut before its code. A 2xx then
     /// reads as a success whose body the caller cannot parse.
     /// </summary>
     public static AttemptVerdict StatusAlone(int status) => status switch

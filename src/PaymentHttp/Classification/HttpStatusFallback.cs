@@ -4,7 +4,7 @@ using System.Net;
 namespace PaymentHttp;
 
 /// <summary>
-/// The HTTP-status table of providers.md, used whenever no provider code decides.
+/// The HTTP-status table of docs/providers.md, used whenever no provider code decides.
 /// </summary>
 internal static class HttpStatusFallback
 {

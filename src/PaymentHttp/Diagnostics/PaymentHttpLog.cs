@@ -4,7 +4,7 @@ namespace PaymentHttp;
 
 /// <summary>
 /// Source-generated log messages. They carry the client, provider, category, code, status, attempts and delays —
-/// never headers or bodies; the provider's message is logged only after <see cref="ProviderErrorRedactor"/>.
+/// never headers or bodies; the provider's message is logged only after it was redacted (Redaction/).
 /// </summary>
 internal static partial class PaymentHttpLog
 {
@@ -16,37 +16,6 @@ internal static partial class PaymentHttpLog
         Message = "PaymentHttp client '{ClientName}' ({Provider}): attempt {Attempt} failed with {Category} (code {Code}); retrying in {DelayMilliseconds} ms.")]
     public static partial void RetryScheduled(ILogger logger, string clientName, string provider, int attempt, string category, string? code, double delayMilliseconds);
 
-    /// <summary>
-    /// Logs a call's final failure at the level of who must act: nobody (the caller handles a refusal), the on-call
-    /// engineer watching the provider (outages, throttling, unrecognised answers), someone who reconciles (an unknown
-    /// outcome), or someone who must fix this service's set-up (credentials, account configuration).
-    /// </summary>
-    public static void FinalFailure(ILogger logger, string clientName, string provider, ProviderError error, string category, int attempts)
-    {
-        var status = (int?)error.StatusCode;
-        switch (error.Category)
-        {
-            case PaymentErrorCategory.Declined:
-            case PaymentErrorCategory.InvalidRequest:
-            case PaymentErrorCategory.NotFound:
-            case PaymentErrorCategory.Conflict:
-                CallRefused(logger, clientName, provider, category, status, error.Code, attempts, error.Message);
-                break;
-            case PaymentErrorCategory.OutcomeUnknown:
-                OutcomeUnknown(logger, clientName, provider, status, error.Code, attempts, error.Message);
-                break;
-            case PaymentErrorCategory.Transient:
-            case PaymentErrorCategory.RateLimited:
-                ProviderUnavailable(logger, clientName, provider, category, status, error.Code, attempts, error.Message);
-                break;
-            case PaymentErrorCategory.Unknown:
-                AnswerNotRecognised(logger, clientName, provider, status, error.Code, attempts, error.Message);
-                break;
-            default: // Authentication, Authorization, Configuration: every payment fails until someone fixes the set-up.
-                CallFailed(logger, clientName, provider, category, status, error.Code, attempts, error.Message);
-                break;
-        }
-    }
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error,
         Message = "PaymentHttp client '{ClientName}' ({Provider}): call failed with {Category} (HTTP {StatusCode}, code {Code}) after {Attempts} attempt(s); this service's credentials or provider account need fixing: {ErrorMessage}")]

@@ -3,7 +3,7 @@ using System.Net;
 namespace PaymentHttp.Benchmarks.Infrastructure;
 
 /// <summary>
-/// Realistic provider responses, each in the provider's real envelope (shared/docs/providers.md), about 1 KB, with
+/// Realistic provider responses, each in the provider's real envelope (docs/providers.md), about 1 KB, with
 /// the category PaymentHttp must give it so that a benchmark checks it measures the path it claims to.
 /// </summary>
 public static class ProviderBodies

@@ -4,7 +4,7 @@ using PaymentHttp.Tests.TestUtilities;
 namespace PaymentHttp.Tests.Classification;
 
 /// <summary>
-/// The HTTP-status fallback table of providers.md, through the real pipeline: category, exception type, and
+/// The HTTP-status fallback table of docs/providers.md, through the real pipeline: category, exception type, and
 /// whether the failure was retried for an unsafe POST and for a safe GET. Retries: 3, so a retried failure makes 4 attempts.
 /// </summary>
 public sealed class HttpStatusFallbackTests

@@ -8,7 +8,7 @@ namespace PaymentHttp.Tests.Providers;
 
 /// <summary>
 /// Plays one provider response through a real PaymentHttp client (<see cref="PaymentClientHarness"/>: 3 retries, no
-/// backoff wait) and checks what the caller gets against a row of providers.md: exception type, category, provider
+/// backoff wait) and checks what the caller gets against a row of docs/providers.md: exception type, category, provider
 /// code, HTTP status, retry safety and how many attempts reached the provider.
 /// </summary>
 internal static class ProviderPipeline

@@ -19,7 +19,9 @@ internal sealed class ReplayContent : HttpContent
     private readonly byte[] _prefix;
     private readonly Stream? _remaining;
     private readonly Exception? _failure;
-    private BrokenBodyTranslator? _translator;
+    private IBrokenBodyTranslator? _translator;
+    private HttpRequestMessage? _request;
+    private HttpResponseMessage? _response;
     private CancellationTokenSource? _readTimeout;
     private TimeSpan _readTimeLimit = Timeout.InfiniteTimeSpan;
     private TimeProvider _timeProvider = TimeProvider.System;
@@ -73,9 +75,11 @@ internal sealed class ReplayContent : HttpContent
     }
 
     /// <summary>Turns a failure of the rest of the body into the typed exception of the attempt that returned it.</summary>
-    public ReplayContent TranslateFailures(ClassificationHandler handler, HttpRequestMessage request, HttpResponseMessage response)
+    public ReplayContent TranslateFailures(IBrokenBodyTranslator translator, HttpRequestMessage request, HttpResponseMessage response)
     {
-        _translator = new BrokenBodyTranslator(handler, request, response);
+        _translator = translator;
+        _request = request;
+        _response = response;
         return this;
     }
 
@@ -218,16 +222,10 @@ internal sealed class ReplayContent : HttpContent
     {
         if (_translator is { } translator)
         {
-            return translator.Create(failure, Attempts);
+            return translator.Translate(_request!, _response!, failure, Attempts);
         }
 
         ExceptionDispatchInfo.Throw(failure); // below the classifier: it classifies the break as it came
         return failure;
-    }
-
-    /// <summary>What the typed exception of a broken success body needs to know of its attempt.</summary>
-    private sealed class BrokenBodyTranslator(ClassificationHandler handler, HttpRequestMessage request, HttpResponseMessage response)
-    {
-        public PaymentProviderException Create(Exception failure, int attempts) => handler.BrokenBodyAfterReturn(request, response, failure, attempts);
     }
 }

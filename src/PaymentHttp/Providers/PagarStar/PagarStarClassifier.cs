@@ -16,7 +16,7 @@ internal sealed class PagarStarClassifier : PaymentErrorClassifier
 
     private const string AcceptedCodeText = "1000";
 
-    /// <summary>PTS transaction, upstream and server codes (providers.md §5).</summary>
+    /// <summary>PTS transaction, upstream and server codes (docs/providers.md §5).</summary>
     internal static readonly ErrorCodeTable Codes = new()
     {
         { "1001, 1020", PaymentErrorCategory.InvalidRequest },                        // request field / request not valid

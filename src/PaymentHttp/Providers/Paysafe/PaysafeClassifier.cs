@@ -17,7 +17,7 @@ internal sealed class PaysafeClassifier : PaymentErrorClassifier
 
     private static readonly string[] CodeHeaders = ["x-application-error-code", "X-Application-Status-Code"];
 
-    /// <summary>Paysafe's error codes (providers.md §3).</summary>
+    /// <summary>Paysafe's error codes (docs/providers.md §3).</summary>
     internal static readonly ErrorCodeTable Codes = new()
     {
         { "1000-1008", PaymentErrorCategory.OutcomeUnknown, PaymentRetrySafety.SafeOnly }, // internal error

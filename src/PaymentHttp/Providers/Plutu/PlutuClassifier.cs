@@ -12,7 +12,7 @@ internal sealed class PlutuClassifier : PaymentErrorClassifier
 {
     public static readonly PlutuClassifier Instance = new();
 
-    /// <summary>Code strings that decide over the HTTP status (inferred; see providers.md).</summary>
+    /// <summary>Code strings that decide over the HTTP status (inferred; see docs/providers.md).</summary>
     internal static readonly ErrorCodeTable Codes = new()
     {
         { "INSUFFICIENT_BALANCE, INSUFFICIENT_FUNDS, LOW_BALANCE, *_BALANCE_NOT_ENOUGH", PaymentErrorCategory.Declined }, // wallet or bank refusal

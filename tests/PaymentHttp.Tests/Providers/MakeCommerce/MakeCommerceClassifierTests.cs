@@ -8,7 +8,7 @@ using Retry = PaymentHttp.PaymentRetrySafety;
 namespace PaymentHttp.Tests.Providers.MakeCommerce;
 
 /// <summary>
-/// MakeCommerce (providers.md §4) through the real pipeline: business errors as HTTP 400
+/// MakeCommerce (docs/providers.md §4) through the real pipeline: business errors as HTTP 400
 /// <c>{"code":1035,"message":"..","errors":[{"resource","field","type"}]}</c>, a second shape whose <c>code</c> repeats
 /// the HTTP status (<c>errors[].parameter</c>), and 5xx responses with no body.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class MakeCommerceClassifierTests
     /// <summary>A body whose code decides (1035, Declined) where HTTP 400 alone would say InvalidRequest.</summary>
     private static readonly string Declined = Business(1035);
 
-    /// <summary>Every code row of providers.md §4, sent with HTTP 400 as MakeCommerce sends all business errors; 105x at both ends and inside.</summary>
+    /// <summary>Every code row of docs/providers.md §4, sent with HTTP 400 as MakeCommerce sends all business errors; 105x at both ends and inside.</summary>
     public static TheoryData<int, string, Category, Retry, string?> Codes => new()
     {
         // status, body, category, retry, ProviderCode
@@ -58,7 +58,7 @@ public sealed class MakeCommerceClassifierTests
     };
 
     /// <summary>
-    /// The HTTP rows of providers.md §4 and of the shared fallback table: 4xx in the second shape (whose code repeats the
+    /// The HTTP rows of docs/providers.md §4 and of the shared fallback table: 4xx in the second shape (whose code repeats the
     /// status and is no business code), 5xx with no body, and business codes MakeCommerce does not document.
     /// </summary>
     public static TheoryData<int, string, Category, Retry, string?> Statuses => new()

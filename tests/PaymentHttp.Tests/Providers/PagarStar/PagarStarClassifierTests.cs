@@ -8,7 +8,7 @@ using Retry = PaymentHttp.PaymentRetrySafety;
 namespace PaymentHttp.Tests.Providers.PagarStar;
 
 /// <summary>
-/// PagarStar PTS (providers.md §5) through the real pipeline: <c>{"code":1000,"message":"..","data":{..}}</c> with
+/// PagarStar PTS (docs/providers.md §5) through the real pipeline: <c>{"code":1000,"message":"..","data":{..}}</c> with
 /// business errors inside HTTP 200; <c>1000</c> is success, any other code a failure classified by the table.
 /// </summary>
 public sealed class PagarStarClassifierTests
@@ -18,7 +18,7 @@ public sealed class PagarStarClassifierTests
     /// <summary>A body whose code decides (1003, Conflict) where HTTP 400 alone would say InvalidRequest.</summary>
     private static readonly string Duplicate = Pts(1003);
 
-    /// <summary>Every code row of providers.md §5, inside HTTP 200 as PTS sends them; 8101-8108 at both ends and inside.</summary>
+    /// <summary>Every code row of docs/providers.md §5, inside HTTP 200 as PTS sends them; 8101-8108 at both ends and inside.</summary>
     public static TheoryData<int, string, Category, Retry, string?> Codes => new()
     {
         // status, body, category, retry, ProviderCode

@@ -8,7 +8,7 @@ using Retry = PaymentHttp.PaymentRetrySafety;
 namespace PaymentHttp.Tests.Providers.Paysafe;
 
 /// <summary>
-/// Paysafe (providers.md §3) through the real pipeline: <c>{"error":{"code":"..",..},..}</c>, the code also in the
+/// Paysafe (docs/providers.md §3) through the real pipeline: <c>{"error":{"code":"..",..},..}</c>, the code also in the
 /// <c>x-application-error-code</c> / <c>X-Application-Status-Code</c> header (read first), HTTP 402 carrying the
 /// whole payment object, and failures inside HTTP 200.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class PaysafeClassifierTests
          "error":{"code":"ALTERNATE-PAYMENTS-INT-4","message":"Transaction declined by the Gateway Error","details":["Transaction was declined by the gateway."]}}
         """;
 
-    /// <summary>Every code row of providers.md §3, with the HTTP status it is documented with; ranges at both ends and inside.</summary>
+    /// <summary>Every code row of docs/providers.md §3, with the HTTP status it is documented with; ranges at both ends and inside.</summary>
     public static TheoryData<int, string, Category, Retry, string?> Codes => new()
     {
         // status, body, category, retry, ProviderCode

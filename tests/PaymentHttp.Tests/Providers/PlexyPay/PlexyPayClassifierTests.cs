@@ -8,7 +8,7 @@ using Retry = PaymentHttp.PaymentRetrySafety;
 namespace PaymentHttp.Tests.Providers.PlexyPay;
 
 /// <summary>
-/// PlexyPay (providers.md §2) through the real pipeline, in both envelopes: typed Pay API errors
+/// PlexyPay (docs/providers.md §2) through the real pipeline, in both envelopes: typed Pay API errors
 /// <c>{"code":1,"message":"..","source":"..","type":"apiError"}</c> (code as JSON number and as string) and Stripe-like
 /// <c>{"error":{"type":"..","code":"..",..}}</c>.
 /// </summary>
@@ -50,7 +50,7 @@ public sealed class PlexyPayClassifierTests
         { 409, TypedString("amount_too_small", "validationError"), Category.InvalidRequest, Retry.Never, "amount_too_small" },
     };
 
-    /// <summary>Envelope B: <c>error.type</c>, refined by <c>error.code</c> where providers.md gives the pair.</summary>
+    /// <summary>Envelope B: <c>error.type</c>, refined by <c>error.code</c> where docs/providers.md gives the pair.</summary>
     public static TheoryData<int, string, Category, Retry, string?> StripeLikeCodes => new()
     {
         { 402, StripeLike("card_error", "card_declined"), Category.Declined, Retry.Never, "card_declined" },

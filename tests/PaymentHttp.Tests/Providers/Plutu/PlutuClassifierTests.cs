@@ -8,7 +8,7 @@ using Retry = PaymentHttp.PaymentRetrySafety;
 namespace PaymentHttp.Tests.Providers.Plutu;
 
 /// <summary>
-/// Plutu (providers.md §1) through the real pipeline: <c>{"error":{"status":..,"code":"..","message":"..","fields":{..}}}</c>,
+/// Plutu (docs/providers.md §1) through the real pipeline: <c>{"error":{"status":..,"code":"..","message":"..","fields":{..}}}</c>,
 /// classified by HTTP status with a small table of code strings (<see cref="PlutuClassifier.Codes"/>, inferred) that
 /// decide over it.
 /// </summary>
@@ -59,7 +59,7 @@ public sealed class PlutuClassifierTests
     };
 
     /// <summary>
-    /// The status rows of providers.md §1 and of the shared fallback table, each with an envelope whose code the table
+    /// The status rows of docs/providers.md §1 and of the shared fallback table, each with an envelope whose code the table
     /// does not know (kept as ProviderCode) or with no code at all.
     /// </summary>
     public static TheoryData<int, string, Category, Retry, string?> Statuses => new()

@@ -22,7 +22,7 @@ internal sealed class PaymentPipelineTelemetry
     public ValueTask OnRetry(OnRetryArguments<HttpResponseMessage> args)
     {
         var error = AttemptOutcome.ErrorOf(args.Outcome, args.Context);
-        var reason = error is null ? "unknown" : PaymentHttpTelemetry.TagValue(error.Category);
+        var reason = error is null ? "unknown" : TelemetryTags.TagValue(error.Category);
 
         PaymentHttpLog.RetryScheduled(
             _client.Logger, _client.Name, _client.ProviderTag, args.AttemptNumber + 1, reason, error?.Code, args.RetryDelay.TotalMilliseconds);
@@ -31,7 +31,7 @@ internal sealed class PaymentPipelineTelemetry
             ["payment.retry.attempt"] = args.AttemptNumber + 1,
             ["payment.retry.delay_ms"] = args.RetryDelay.TotalMilliseconds,
             [PaymentHttpTelemetry.RetryReasonTag] = reason,
-            [PaymentHttpTelemetry.CodeTag] = PaymentHttpTelemetry.CodeTagValue(error?.Code, _client),
+            [PaymentHttpTelemetry.CodeTag] = TelemetryTags.CodeTagValue(error?.Code, _client),
         }));
         return ValueTask.CompletedTask;
     }

@@ -11,7 +11,7 @@ namespace PaymentHttp;
 /// the part inspection read is replayed, the rest streamed, and a break in it becomes the typed exception
 /// (<see cref="ReplayContent"/>).
 /// </summary>
-internal sealed class ClassificationHandler : DelegatingHandler
+internal sealed class ClassificationHandler : DelegatingHandler, IBrokenBodyTranslator
 {
     private readonly PaymentClientRuntime _client;
 
@@ -193,7 +193,7 @@ internal sealed class ClassificationHandler : DelegatingHandler
     /// after this attempt was returned, so it is not retried: the caller reconciles (or, for a request safe to repeat,
     /// sends it again).
     /// </summary>
-    internal PaymentProviderException BrokenBodyAfterReturn(HttpRequestMessage request, HttpResponseMessage response, Exception cause, int attempts)
+    public Exception Translate(HttpRequestMessage request, HttpResponseMessage response, Exception cause, int attempts)
     {
         var failure = cause switch
         {
@@ -202,7 +202,7 @@ internal sealed class ClassificationHandler : DelegatingHandler
             _ => TransportFailure.BrokenSuccessBody(),
         };
         var error = Complete(failure, request, response);
-        PaymentHttpLog.FinalFailure(_client.Logger, _client.Name, _client.ProviderTag, error, PaymentHttpTelemetry.TagValue(error.Category), attempts);
+        FinalFailureLog.Write(_client.Logger, _client.Name, _client.ProviderTag, error, TelemetryTags.TagValue(error.Category), attempts);
         return ProviderExceptionFactory.Create(error, attempts, ExceptionRedactor.Redact(BodyFailure.AsReadFailure(cause) ?? cause, _client.Secrets.For(request)));
     }
 
@@ -241,8 +241,8 @@ internal sealed class ClassificationHandler : DelegatingHandler
             {
                 { PaymentHttpTelemetry.ProviderTag, _client.ProviderTag },
                 { PaymentHttpTelemetry.ClientTag, _client.Name },
-                { PaymentHttpTelemetry.CategoryTag, PaymentHttpTelemetry.TagValue(error.Category) },
-                { PaymentHttpTelemetry.CodeTag, PaymentHttpTelemetry.CodeTagValue(error.Code, _client) },
+                { PaymentHttpTelemetry.CategoryTag, TelemetryTags.TagValue(error.Category) },
+                { PaymentHttpTelemetry.CodeTag, TelemetryTags.CodeTagValue(error.Code, _client) },
             });
         }
 
@@ -254,7 +254,7 @@ internal sealed class ClassificationHandler : DelegatingHandler
                 {
                     { PaymentHttpTelemetry.ProviderTag, _client.ProviderTag },
                     { PaymentHttpTelemetry.ClientTag, _client.Name },
-                    { PaymentHttpTelemetry.OutcomeTag, outcome ?? (error is null ? "success" : PaymentHttpTelemetry.TagValue(error.Category)) },
+                    { PaymentHttpTelemetry.OutcomeTag, outcome ?? (error is null ? "success" : TelemetryTags.TagValue(error.Category)) },
                 });
         }
     }

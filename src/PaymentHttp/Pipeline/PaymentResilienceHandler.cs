@@ -117,10 +117,10 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
         var activity = PaymentHttpTelemetry.ActivitySource.StartActivity("PaymentHttp.Call");
         if (activity is not null)
         {
-            activity.DisplayName = $"{_client.ProviderTag} {PaymentHttpTelemetry.MethodTagValue(request.Method)}";
+            activity.DisplayName = $"{_client.ProviderTag} {TelemetryTags.MethodTagValue(request.Method)}";
             activity.SetTag(PaymentHttpTelemetry.ProviderTag, _client.ProviderTag);
             activity.SetTag(PaymentHttpTelemetry.ClientTag, _client.Name);
-            activity.SetTag("http.request.method", PaymentHttpTelemetry.MethodTagValue(request.Method));
+            activity.SetTag("http.request.method", TelemetryTags.MethodTagValue(request.Method));
         }
 
         return activity;
@@ -128,11 +128,11 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
 
     private void ReportFinalFailure(Activity? activity, ProviderError error, int attempts)
     {
-        var category = PaymentHttpTelemetry.TagValue(error.Category);
+        var category = TelemetryTags.TagValue(error.Category);
         if (activity is not null)
         {
             activity.SetTag(PaymentHttpTelemetry.CategoryTag, category);
-            activity.SetTag(PaymentHttpTelemetry.CodeTag, PaymentHttpTelemetry.CodeTagValue(error.Code, _client));
+            activity.SetTag(PaymentHttpTelemetry.CodeTag, TelemetryTags.CodeTagValue(error.Code, _client));
             activity.SetTag("error.type", category);
             if (error.StatusCode is { } status)
             {
@@ -142,7 +142,7 @@ internal sealed class PaymentResilienceHandler : DelegatingHandler
             activity.SetStatus(ActivityStatusCode.Error, category);
         }
 
-        PaymentHttpLog.FinalFailure(_client.Logger, _client.Name, _client.ProviderTag, error, category, attempts);
+        FinalFailureLog.Write(_client.Logger, _client.Name, _client.ProviderTag, error, category, attempts);
     }
 
     private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

@@ -119,7 +119,7 @@ internal sealed class PaymentRateGate
         {
             // Not the caller's token: a cancelled caller must not keep the rest of the fleet from learning it.
             await _budget.PauseAsync(Key, pause, CancellationToken.None).ConfigureAwait(false);
-            var category = PaymentHttpTelemetry.TagValue(error.Category);
+            var category = TelemetryTags.TagValue(error.Category);
             PaymentRateLimitLog.Paused(_client.Logger, _client.Name, Key, pause.TotalMilliseconds, category, error.Code);
         }
 #pragma warning disable CA1031 // A pause that cannot be recorded must not turn the provider's answer into another failure.

@@ -39,7 +39,7 @@ internal sealed class PaymentClientRuntime
         Jitter = jitter;
         Telemetry = telemetry;
         Logger = logger;
-        ProviderTag = PaymentHttpTelemetry.TagValue(registration.Provider);
+        ProviderTag = TelemetryTags.TagValue(registration.Provider);
         _knownSecrets = [.. knownSecrets];
         RateBudget = rateBudget;
         _secrets = new ClientSecrets(options.SensitiveHeaders, _knownSecrets);
