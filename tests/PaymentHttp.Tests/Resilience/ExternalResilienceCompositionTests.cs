@@ -1,16 +1,16 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using PaymentHttp.Tests.TestUtilities;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 
 namespace PaymentHttp.Tests.Resilience;
 
 /// <summary>
-/// The composition the README shows for users of Microsoft.Extensions.Http.Resilience: their resilience handler
-/// outside, PaymentHttp's handlers inside with retries and breaker off, and <see cref="PaymentResiliencePredicates"/>
-/// as their <c>ShouldHandle</c>. The same money rules must hold.
+/// The composition the README shows for users of Microsoft.Extensions.Http.Resilience, with the real package: their
+/// <c>AddResilienceHandler</c> outside, PaymentHttp's handlers inside with retries and breaker off, and
+/// <see cref="PaymentResiliencePredicates"/> as their <c>ShouldHandle</c>. The same money rules must hold.
 /// </summary>
 public sealed class ExternalResilienceCompositionTests
 {
@@ -92,30 +92,34 @@ public sealed class ExternalResilienceCompositionTests
         fixture.Primary.Attempts.ShouldBe(4);
     }
 
+    /// <summary>
+    /// The README's composition, verbatim but for what a test needs: no delay between retries, a breaker that opens
+    /// after four calls, a scripted primary handler, and a counter between the resilience handler and PaymentHttp's
+    /// handlers that sees each attempt the resilience pipeline makes.
+    /// </summary>
     private sealed class Fixture : IDisposable
     {
         private readonly ServiceProvider _services;
 
         public Fixture(PaymentProvider provider)
         {
-            External = new ExternalResilienceHandler(new ResiliencePipelineBuilder<HttpResponseMessage>()
-                .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            var services = new ServiceCollection();
+            var composed = services.AddHttpClient("composed", c => c.BaseAddress = new Uri("http://provider.test/"));
+            composed.AddResilienceHandler("composed", pipeline => pipeline
+                .AddRetry(new HttpRetryStrategyOptions
                 {
                     ShouldHandle = PaymentResiliencePredicates.ShouldRetry,
                     MaxRetryAttempts = 3,
                     Delay = TimeSpan.Zero,
                 })
-                .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+                .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {
                     ShouldHandle = PaymentResiliencePredicates.ShouldBreakCircuit,
                     MinimumThroughput = 4,
                     FailureRatio = 0.5,
-                })
-                .Build());
-            var services = new ServiceCollection();
-            services.AddHttpClient("composed", c => c.BaseAddress = new Uri("http://provider.test/"))
-                .AddHttpMessageHandler(() => External)
-                .AddPaymentProviderHandlers(provider, o =>
+                }));
+            composed.AddHttpMessageHandler(() => External);
+            composed.AddPaymentProviderHandlers(provider, o =>
                 {
                     o.Retry.MaxRetryAttempts = 0;
                     o.CircuitBreaker.Enabled = false;
@@ -127,7 +131,8 @@ public sealed class ExternalResilienceCompositionTests
 
         public ScriptedHandler Primary { get; } = new();
 
-        public ExternalResilienceHandler External { get; }
+        /// <summary>Gets the counter of the executions of the resilience pipeline's callback (one per attempt of it).</summary>
+        public CountingHandler External { get; } = new();
 
         public HttpClient Client { get; }
 
@@ -135,6 +140,19 @@ public sealed class ExternalResilienceCompositionTests
         {
             Client.Dispose();
             _services.Dispose();
+        }
+    }
+
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        private int _executions;
+
+        public int Executions => Volatile.Read(ref _executions);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _executions);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }
