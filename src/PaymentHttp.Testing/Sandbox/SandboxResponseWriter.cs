@@ -46,7 +46,7 @@ internal static class SandboxResponseWriter
     /// The body compressed with <paramref name="contentEncoding"/> and a <c>Content-Encoding</c> header. When
     /// <paramref name="corrupt"/>, the start of the compressed stream is made invalid, so that every decoder fails
     /// before its first decoded byte whatever the body: the gzip magic number, a reserved block type right after a
-    /// valid zlib header (invalid as zlib and as raw deflate), brotli's reserved window-size marker.
+    /// valid zlib header (so a decoder that sniffs for that header takes it as zlib and fails), brotli's reserved window-size marker.
     /// </summary>
     public static Task WriteCompressedAsync(HttpContext context, SandboxResponse response, string contentEncoding, bool corrupt, CancellationToken cancellationToken)
     {
