@@ -93,6 +93,12 @@ public sealed class MalformedResponseTests
             served[provider].ShouldBeGreaterThanOrEqualTo(PerProvider, $"{provider}: responses that reached the client over the socket");
         }
 
+        var kinds = tally.Kinds();
+        foreach (var kind in new[] { MalformedResponseKind.CompressedBody, MalformedResponseKind.CorruptCompressedBody, MalformedResponseKind.Redirect })
+        {
+            kinds.GetValueOrDefault(kind.ToString()).ShouldBeGreaterThanOrEqualTo(1_000, $"{kind} must be met often");
+        }
+
         server.UnknownRequests.ShouldBe(0);
         run.Elapsed.ShouldBeLessThan(RunLimit);
     }
