@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaymentHttp.IntegrationTests.Infrastructure;
@@ -6,9 +7,10 @@ using PaymentHttp.Testing;
 namespace PaymentHttp.IntegrationTests.BadInput;
 
 /// <summary>
-/// Two PaymentHttp clients per provider pointed at a <see cref="RawHttpServer"/>, registered as a user registers them:
-/// one with retries and the breaker off (each response is classified once), and one with retries on and a breaker, for
-/// the requests that are safe to repeat. The PagarStar clients also decrypt <c>text/plain</c> answers
+/// Three PaymentHttp clients per provider pointed at a <see cref="RawHttpServer"/>, registered as a user registers them:
+/// two with retries and the breaker off (each response is classified once), one of them with the primary handler's
+/// <c>AutomaticDecompression</c> on (the other leaves bodies encoded, as the default handler does), and one with
+/// retries on and a breaker, for the requests that are safe to repeat. The PagarStar clients also decrypt <c>text/plain</c> answers
 /// (<c>AddPagarStarEncryption</c>). Attempt timeouts are bounded so that a hang shows as a timeout, which the test
 /// counts as a failure.
 /// </summary>
@@ -25,14 +27,22 @@ public sealed class BadInputClients : IDisposable
         services.AddLogging(logging => logging.AddProvider(logs));
         foreach (var provider in Enum.GetValues<PaymentProvider>())
         {
-            Register(services, Name(provider, retrying: false), provider, options =>
+            foreach (var decompressing in new[] { false, true })
             {
-                options.BaseAddress = baseAddress;
-                options.Retry.MaxRetryAttempts = 0;
-                options.CircuitBreaker.Enabled = false;
-                options.AttemptTimeout = AttemptTimeout;
-                options.TotalTimeout = AttemptTimeout * 2;
-            });
+                var builder = Register(services, Name(provider, retrying: false, decompressing), provider, options =>
+                {
+                    options.BaseAddress = baseAddress;
+                    options.Retry.MaxRetryAttempts = 0;
+                    options.CircuitBreaker.Enabled = false;
+                    options.AttemptTimeout = AttemptTimeout;
+                    options.TotalTimeout = AttemptTimeout * 2;
+                });
+                if (decompressing)
+                {
+                    builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
+                }
+            }
+
             Register(services, Name(provider, retrying: true), provider, options =>
             {
                 options.BaseAddress = baseAddress;
@@ -52,14 +62,16 @@ public sealed class BadInputClients : IDisposable
         _factory = _services.GetRequiredService<IHttpClientFactory>();
     }
 
-    public static string Name(PaymentProvider provider, bool retrying) =>
-        "bad-" + provider.ToString().ToLowerInvariant() + (retrying ? "-retrying" : string.Empty);
+    public static string Name(PaymentProvider provider, bool retrying, bool decompressing = false) =>
+        "bad-" + provider.ToString().ToLowerInvariant() + (retrying ? "-retrying" : string.Empty) + (decompressing ? "-decompressing" : string.Empty);
 
-    public HttpClient Client(PaymentProvider provider, bool retrying) => _factory.CreateClient(Name(provider, retrying));
+    /// <summary>The client for a call: the retrying one, or one of the two that classify each response once.</summary>
+    public HttpClient Client(PaymentProvider provider, bool retrying, bool decompressing = false) =>
+        _factory.CreateClient(Name(provider, retrying, decompressing && !retrying));
 
     public void Dispose() => _services.Dispose();
 
-    private static void Register(IServiceCollection services, string name, PaymentProvider provider, Action<PaymentProviderClientOptions> configure)
+    private static IHttpClientBuilder Register(IServiceCollection services, string name, PaymentProvider provider, Action<PaymentProviderClientOptions> configure)
     {
         var builder = services.AddPaymentProviderClient(name, provider, configure);
         if (provider == PaymentProvider.PagarStar)
@@ -70,5 +82,7 @@ public sealed class BadInputClients : IDisposable
                 o.TransactionSecret = SandboxCredentials.PagarStarTransactionSecret;
             });
         }
+
+        return builder;
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using PaymentHttp.IntegrationTests.Encodings;
 using PaymentHttp.Testing;
 
 namespace PaymentHttp.IntegrationTests.BadInput;
@@ -32,6 +34,19 @@ public sealed class MalformedResponseGenerator
         (MalformedResponseKind.LyingFraming, 6),
         (MalformedResponseKind.CipherText, 5),
         (MalformedResponseKind.BrokenStatusLine, 2),
+        (MalformedResponseKind.CompressedBody, 7),
+        (MalformedResponseKind.CorruptCompressedBody, 7),
+        (MalformedResponseKind.Redirect, 5),
+    ];
+
+    private static readonly string[] ContentEncodings = ["gzip", "deflate", "br"];
+
+    private static readonly BodyFraming[] HonestFramings = [BodyFraming.ContentLength, BodyFraming.Chunked, BodyFraming.UntilClose];
+
+    private static readonly string?[] Locations =
+    [
+        null, "/v2/payments/moved", "http://127.0.0.1:1/payments?token=secret", "https://pay.elsewhere.example/pay?card=4242424242424242",
+        string.Empty, "http://[::1", "//elsewhere.example/pay", "https://user:pass@elsewhere.example/", "\u0001not a uri",
     ];
 
     private static readonly string[] WrongValues =
@@ -143,9 +158,43 @@ public sealed class MalformedResponseGenerator
                 builder.Body = Encoding.UTF8.GetBytes(json);
                 description += BreakStatusLine(builder, status, random);
                 break;
+            case MalformedResponseKind.CompressedBody:
+            case MalformedResponseKind.CorruptCompressedBody:
+                var plain = random.Next(3) == 0 ? Fuzz(Encoding.UTF8.GetBytes(json), random) : Encoding.UTF8.GetBytes(json);
+                var encoding = ContentEncodings[random.Next(ContentEncodings.Length)];
+                var encoded = Compress(plain, encoding, random, out var variant);
+                if (kind == MalformedResponseKind.CorruptCompressedBody)
+                {
+                    variant += Corrupt(encoded, random, out encoded);
+                }
+
+                builder.Body = encoded;
+                builder.Header("Content-Encoding", encoding);
+                builder.Framing = HonestFramings[random.Next(HonestFramings.Length)];
+                description += $" ({encoding}{variant})";
+                break;
+            case MalformedResponseKind.Redirect:
+                status = random.Next(300, 309);
+                builder = new RawResponseBuilder(status);
+                if (random.Next(2) == 0)
+                {
+                    builder.Header("Content-Type", "application/json; charset=utf-8");
+                    builder.Body = Encoding.UTF8.GetBytes(json);
+                }
+
+                var location = Locations[random.Next(Locations.Length)];
+                if (location is not null)
+                {
+                    builder.Header("Location", location);
+                }
+
+                builder.Framing = HonestFramings[random.Next(HonestFramings.Length)];
+                description += location is null ? " (no Location)" : $" (Location '{location}')";
+                break;
         }
 
-        if (kind is not (MalformedResponseKind.EmptyBody or MalformedResponseKind.LyingFraming) && random.Next(8) == 0)
+        if (kind is not (MalformedResponseKind.EmptyBody or MalformedResponseKind.LyingFraming or MalformedResponseKind.CompressedBody
+                or MalformedResponseKind.CorruptCompressedBody or MalformedResponseKind.Redirect) && random.Next(8) == 0)
         {
             builder.Framing = random.Next(2) == 0 ? BodyFraming.Chunked : BodyFraming.UntilClose;
         }
@@ -385,6 +434,47 @@ public sealed class MalformedResponseGenerator
         }
 
         return " (" + what + ")";
+    }
+
+    /// <summary>The body compressed as a server does it; deflate is zlib-wrapped (RFC 9110) or, as some servers send it, raw.</summary>
+    private static byte[] Compress(byte[] plain, string encoding, Random random, out string variant)
+    {
+        variant = string.Empty;
+        if (encoding == "deflate" && random.Next(3) == 0)
+        {
+            variant = ", raw";
+            using var output = new MemoryStream();
+            using (var deflate = new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                deflate.Write(plain);
+            }
+
+            return output.ToArray();
+        }
+
+        return WireEncoding.Encode(plain, encoding);
+    }
+
+    /// <summary>Breaks a compressed body: its first byte, its data from a third of the way on, or its second half cut off.</summary>
+    private static string Corrupt(byte[] encoded, Random random, out byte[] corrupt)
+    {
+        corrupt = [.. encoded];
+        switch (random.Next(3))
+        {
+            case 0:
+                corrupt[0] ^= 0xFF;
+                return ", header broken";
+            case 1:
+                for (var i = corrupt.Length / 3; i < corrupt.Length; i += 3)
+                {
+                    corrupt[i] ^= 0xA5;
+                }
+
+                return ", data scrambled";
+            default:
+                corrupt = corrupt[..(corrupt.Length / 2)];
+                return ", cut in half";
+        }
     }
 
     private static byte[] RandomBytes(Random random, int count)

@@ -41,4 +41,13 @@ public enum MalformedResponseKind
 
     /// <summary>A status line that is not valid HTTP, or bare LF line endings.</summary>
     BrokenStatusLine,
+
+    /// <summary>A provider envelope (or a fuzzed one) compressed with gzip, deflate (zlib or raw) or br, framed by length, by chunks or until close.</summary>
+    CompressedBody,
+
+    /// <summary>A compressed body that does not decode: its header broken, its data scrambled from a third of the way on, or cut in half.</summary>
+    CorruptCompressedBody,
+
+    /// <summary>A 3xx status (300 to 308) with no <c>Location</c>, a relative, same-origin, other-origin, empty or unparseable one.</summary>
+    Redirect,
 }

@@ -11,7 +11,9 @@ namespace PaymentHttp.IntegrationTests.BadInput;
 /// At least 10,000 generated malformed responses per provider, served byte for byte by a real HTTP/1.1 server on
 /// loopback and read through the full PaymentHttp pipeline: whatever arrives — cut or invalid JSON, wrong types,
 /// 10,000-deep nesting, invalid UTF-8, wrong content types, garbage headers, empty bodies, fuzzed envelopes, lying
-/// framing, fake ciphertext, broken status lines — a call ends in a success or a typed
+/// framing, fake ciphertext, broken status lines, compressed bodies valid and corrupt (every encoding, with
+/// AutomaticDecompression on for odd indexes and off for even ones), chunked and close-delimited framing, 3xx with and
+/// without <c>Location</c> — a call ends in a success or a typed
 /// <see cref="PaymentProviderException"/>, never in anything else, never by a timeout, and no classifier throws.
 /// </summary>
 [Collection(LoadTestCollection.Name)]
@@ -62,7 +64,7 @@ public sealed class MalformedResponseTests
                     var exchange = server.Add(item.Provider.ToString(), response.Response);
                     try
                     {
-                        await CallAsync(clients.Client(item.Provider, retrying: item.Index >= PerProvider), response, RawHttpServer.PathOf(exchange), tally, cancellationToken);
+                        await CallAsync(clients.Client(item.Provider, retrying: item.Index >= PerProvider, decompressing: item.Index % 2 == 1), response, RawHttpServer.PathOf(exchange), tally, cancellationToken);
                     }
                     finally
                     {
@@ -89,6 +91,12 @@ public sealed class MalformedResponseTests
         {
             tally.Calls(provider).ShouldBe(PerProvider + RetryingPerProvider);
             served[provider].ShouldBeGreaterThanOrEqualTo(PerProvider, $"{provider}: responses that reached the client over the socket");
+        }
+
+        var kinds = tally.Kinds();
+        foreach (var kind in new[] { MalformedResponseKind.CompressedBody, MalformedResponseKind.CorruptCompressedBody, MalformedResponseKind.Redirect })
+        {
+            kinds.GetValueOrDefault(kind.ToString()).ShouldBeGreaterThanOrEqualTo(1_000, $"{kind} must be met often");
         }
 
         server.UnknownRequests.ShouldBe(0);

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaymentHttp.IntegrationTests.Infrastructure;
@@ -8,7 +9,7 @@ namespace PaymentHttp.IntegrationTests.Chaos;
 /// <summary>
 /// The chaos run's clients, registered as a user registers them (<c>AddPaymentProviderClient</c>, and
 /// <c>AddPagarStarEncryption</c> for the PTS client), with an attempt counter and the sandbox's credentials inside the
-/// PaymentHttp handlers, over real loopback sockets. Short timeouts, no backoff wait, and a circuit breaker that is in
+/// PaymentHttp handlers, over real loopback sockets with AutomaticDecompression on. Short timeouts, no backoff wait, and a circuit breaker that is in
 /// the pipeline but set so that a 30% fault rate cannot open it.
 /// </summary>
 public sealed class ChaosClients : IDisposable
@@ -42,6 +43,8 @@ public sealed class ChaosClients : IDisposable
                 options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
                 options.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(1);
             });
+            // Decompressing, as most callers are: a Compressed fault's approval must reach the caller readable.
+            builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
             builder.AddHttpMessageHandler(() => new AttemptCountingHandler(TotalAttempts));
             if (encrypted)
             {

@@ -30,6 +30,9 @@ public sealed record ChaosFigures
 
     public required SortedDictionary<string, int> FaultsInjectedPerKind { get; init; }
 
+    /// <summary>Gets the redirect, compressed and corrupt-compressed faults injected, per status and origin or per encoding (<c>Redirect(303, another origin)</c>, <c>Compressed(br)</c>).</summary>
+    public required SortedDictionary<string, int> WireFaultsInjected { get; init; }
+
     public required SortedDictionary<string, int> OutcomesPerType { get; init; }
 
     public required int Charges { get; init; }
@@ -91,6 +94,10 @@ public sealed record ChaosFigures
             }
         }
 
+        var wire = observations
+            .SelectMany(o => o.Payment.Plan.Take(o.FaultsTaken))
+            .Where(f => f.Kind is SandboxFaultKind.Redirect or SandboxFaultKind.Compressed or SandboxFaultKind.CorruptCompressed)
+            .Select(f => f.ToString());
         var unknown = observations.Where(o => o.Outcome == nameof(ProviderOutcomeUnknownException)).ToList();
         return new ChaosFigures
         {
@@ -104,6 +111,7 @@ public sealed record ChaosFigures
             RequestsHitByFaults = observations.Count(o => o.FaultsTaken > 0),
             FaultsPlannedPerKind = planned,
             FaultsInjectedPerKind = injected,
+            WireFaultsInjected = Count(wire),
             OutcomesPerType = Count(observations.Select(o => o.Outcome)),
             Charges = ledger.Charges.Count,
             Duplicates = ledger.Charges.GroupBy(c => (c.Provider, c.MerchantReference)).Count(g => g.Count() > 1),
@@ -137,6 +145,7 @@ public sealed record ChaosFigures
         Row(text, "Safe to repeat", $"{WithIdempotencyKey} with `Idempotency-Key`, {MarkedIdempotent} `MarkAsIdempotent()`");
         Row(text, "Hit by faults", $"{RequestsHitByFaults} ({FaultedShare:P1}); {RequestsWithFaultPlan} had a plan of 1–3 faults");
         Row(text, "Faults injected (planned)", string.Join(", ", FaultsInjectedPerKind.Select(p => $"{p.Key} {p.Value} ({FaultsPlannedPerKind[p.Key]})")));
+        Row(text, "Redirects and encodings injected", Join(WireFaultsInjected));
         Row(text, "Outcomes", Join(OutcomesPerType));
         Row(text, "Cut success bodies not charged", UnreadableSuccessesNotCharged.ToString(CultureInfo.InvariantCulture));
         Row(text, "Charges in the ledger", Charges.ToString(CultureInfo.InvariantCulture));

@@ -1,3 +1,4 @@
+using System.Net;
 using PaymentHttp.Testing;
 
 namespace PaymentHttp.IntegrationTests.Chaos;
@@ -84,6 +85,9 @@ public sealed class ChaosOracle
             case SandboxFaultKind.ProviderError:
                 yield return (ProviderReference.Codes(provider).Single(c => c.Code == fault.ProviderCode).Verdict, state);
                 yield break;
+            case SandboxFaultKind.Redirect when fault.StatusCode != HttpStatusCode.SeeOther:
+                yield return (ProviderReference.Moved, state); // answered before anything was charged
+                yield break;
         }
 
         var (answer, processed) = Process(payment, state);
@@ -105,6 +109,13 @@ public sealed class ChaosOracle
                     ? AttemptVerdict.MayHaveBeenProcessed
                     : answer.ByStatusAlone, processed);
                 break;
+            case SandboxFaultKind.Redirect: // 303 after charging
+                yield return (ProviderReference.SeeOther, processed);
+                break;
+            case SandboxFaultKind.CorruptCompressed:
+                // Not one byte decodes: a 2xx answer is lost; an error status is classified by its status (and headers) alone.
+                yield return (answer.IsSuccessStatus ? AttemptVerdict.MayHaveBeenProcessed : answer.ByStatusAlone, processed);
+                break;
             case SandboxFaultKind.TruncatedBody:
                 if (answer.IsSuccessStatus)
                 {
@@ -119,7 +130,7 @@ public sealed class ChaosOracle
                 }
 
                 break;
-            default:
+            default: // None, and Compressed and Chunked: the same decoded bytes whatever the encoding and framing
                 yield return (answer.ByCode, processed);
                 break;
         }

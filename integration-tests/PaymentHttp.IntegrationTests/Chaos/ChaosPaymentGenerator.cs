@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using PaymentHttp.Testing;
 
 namespace PaymentHttp.IntegrationTests.Chaos;
@@ -28,6 +29,11 @@ public sealed class ChaosPaymentGenerator
 
     // Retry-After as the sandbox sends it (whole seconds): none, 0 (retry at once), and waits above Retry.MaxDelay.
     private static readonly TimeSpan?[] RetryAfters = [null, TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)];
+
+    private static readonly HttpStatusCode[] RedirectStatuses =
+        [HttpStatusCode.MovedPermanently, HttpStatusCode.Found, HttpStatusCode.SeeOther, HttpStatusCode.TemporaryRedirect, HttpStatusCode.PermanentRedirect];
+
+    private static readonly string[] ContentEncodings = ["gzip", "deflate", "br"];
 
     private readonly Random _random;
     private readonly int _seed;
@@ -130,6 +136,10 @@ public sealed class ChaosPaymentGenerator
         SandboxFaultKind.ProviderError => SandboxFault.ProviderError(Pick(ProviderReference.Codes(provider)).Code),
         SandboxFaultKind.MalformedBody => SandboxFault.MalformedBody,
         SandboxFaultKind.TruncatedBody => SandboxFault.TruncatedBody,
+        SandboxFaultKind.Redirect => SandboxFault.Redirect(Pick(RedirectStatuses), toAnotherOrigin: _random.Next(2) == 0),
+        SandboxFaultKind.Compressed => SandboxFault.Compressed(Pick(ContentEncodings)),
+        SandboxFaultKind.Chunked => SandboxFault.Chunked,
+        SandboxFaultKind.CorruptCompressed => SandboxFault.CorruptCompressed(Pick(ContentEncodings)),
         var kind => throw new InvalidOperationException("No generator for " + kind),
     };
 

@@ -10,7 +10,8 @@ namespace PaymentHttp.IntegrationTests.Chaos;
 
 /// <summary>
 /// Thousands of payment POSTs across the five providers through the full pipeline over loopback sockets, about 30%
-/// of them hit by one to three faults of every kind the sandbox offers, chosen from one seed. The money rule is
+/// of them hit by one to three faults of every kind the sandbox offers (redirects, compressed, chunked and corrupt
+/// compressed answers among them), chosen from one seed. The money rule is
 /// checked on every payment: never charged twice, never an exception other than a typed one, every outcome that may
 /// hide a charge reconciled against the ledger, and every outcome one the rule allows (<see cref="ChaosOracle"/>).
 /// </summary>
@@ -103,6 +104,19 @@ public sealed class ChaosRunTests
         figures.FaultedShare.ShouldBeGreaterThanOrEqualTo(0.25);
         figures.FaultedShare.ShouldBeLessThanOrEqualTo(0.35);
         figures.FaultsInjectedPerKind.ShouldAllBe(kind => kind.Value >= 25, "every fault kind must be met often");
+        foreach (var status in new[] { 301, 302, 303, 307, 308 })
+        {
+            figures.WireFaultsInjected.Where(p => p.Key.StartsWith($"Redirect({status},", StringComparison.Ordinal)).Sum(p => p.Value)
+                .ShouldBeGreaterThanOrEqualTo(5, $"redirect {status} must be met often");
+        }
+
+        figures.WireFaultsInjected.Keys.Count(k => k.StartsWith("Redirect(", StringComparison.Ordinal)).ShouldBe(10, "every redirect status, to the same origin and to another");
+        foreach (var encoding in new[] { "gzip", "deflate", "br" })
+        {
+            figures.WireFaultsInjected.GetValueOrDefault($"Compressed({encoding})").ShouldBeGreaterThanOrEqualTo(5);
+            figures.WireFaultsInjected.GetValueOrDefault($"CorruptCompressed({encoding})").ShouldBeGreaterThanOrEqualTo(5);
+        }
+
         figures.OutcomesPerType.GetValueOrDefault(nameof(ProviderOutcomeUnknownException)).ShouldBeGreaterThan(50);
         figures.OutcomeUnknownChargedOnce.ShouldBeGreaterThan(0);
         figures.OutcomeUnknownNotCharged.ShouldBeGreaterThan(0);

@@ -119,6 +119,15 @@ public static class ProviderReference
     /// <summary>HTTP 500 after charging, in every provider's envelope: the payment may have gone through.</summary>
     public static AttemptVerdict ServerError(PaymentProvider provider) => AttemptVerdict.SafeOnly(OutcomeUnknown);
 
+    /// <summary>
+    /// 303 See Other to a payment (unsafe): the provider acted and points to the result — OutcomeUnknown, never
+    /// retried, whatever the request's idempotency. Classified by PaymentHttp itself, the same for every provider.
+    /// </summary>
+    public static AttemptVerdict SeeOther { get; } = AttemptVerdict.Final(OutcomeUnknown);
+
+    /// <summary>301, 302, 307 or 308 to a payment: the endpoint is elsewhere and nothing was done — a configuration error, never retried.</summary>
+    public static AttemptVerdict Moved { get; } = AttemptVerdict.Final(Configuration);
+
     public static ProcessedAnswer Approved(PaymentProvider provider) =>
         new(200, AttemptVerdict.Success, AttemptVerdict.Success, Charged: true);
 

@@ -12,13 +12,20 @@ public sealed class SandboxFault
     // The longest wait Task.Delay accepts on every target framework.
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
-    private SandboxFault(SandboxFaultKind kind, TimeSpan? duration = null, TimeSpan? retryAfter = null, string? providerCode = null, HttpStatusCode? statusCode = null)
+    private static readonly string[] ContentEncodings = ["gzip", "deflate", "br"];
+
+    private static readonly HttpStatusCode[] RedirectStatuses =
+        [HttpStatusCode.MovedPermanently, HttpStatusCode.Found, HttpStatusCode.SeeOther, HttpStatusCode.TemporaryRedirect, HttpStatusCode.PermanentRedirect];
+
+    private SandboxFault(SandboxFaultKind kind, TimeSpan? duration = null, TimeSpan? retryAfter = null, string? providerCode = null, HttpStatusCode? statusCode = null, string? contentEncoding = null, bool toAnotherOrigin = false)
     {
         Kind = kind;
         Duration = duration;
         RetryAfter = retryAfter;
         ProviderCode = providerCode;
         StatusCode = statusCode;
+        ContentEncoding = contentEncoding;
+        ToAnotherOrigin = toAnotherOrigin;
     }
 
     /// <summary>Gets what the fault does.</summary>
@@ -35,6 +42,18 @@ public sealed class SandboxFault
 
     /// <summary>Gets the HTTP status forced on a <see cref="SandboxFaultKind.ProviderError"/> fault, or <see langword="null"/> for the provider's usual status for that code.</summary>
     public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>Gets the <c>Content-Encoding</c> of a <see cref="SandboxFaultKind.Compressed"/> or <see cref="SandboxFaultKind.CorruptCompressed"/> fault; <see langword="null"/> for other kinds.</summary>
+    public string? ContentEncoding { get; }
+
+    /// <summary>Gets whether a <see cref="SandboxFaultKind.Redirect"/> points to another origin (another scheme, host and port) rather than the sandbox itself.</summary>
+    public bool ToAnotherOrigin { get; }
+
+    /// <summary>
+    /// Gets a fault that processes the request normally (a payment is charged) and sends its response with chunked
+    /// framing: no <c>Content-Length</c>, the body in two chunks.
+    /// </summary>
+    public static SandboxFault Chunked { get; } = new(SandboxFaultKind.Chunked);
 
     /// <summary>Gets a placeholder that handles the request normally, to plan a fault for a later attempt only.</summary>
     public static SandboxFault None { get; } = new(SandboxFaultKind.None);
@@ -145,6 +164,45 @@ public sealed class SandboxFault
         return new(SandboxFaultKind.ProviderError, providerCode: code, statusCode: statusCode);
     }
 
+    /// <summary>
+    /// Creates a fault that answers with a redirect and an empty body. A 303 See Other processes the request first
+    /// (a payment is charged; its <c>Location</c> points to the result), as a provider that acted does; 301, 302, 307
+    /// and 308 answer before anything is charged, as an endpoint that moved does.
+    /// </summary>
+    /// <param name="statusCode">301, 302, 303, 307 or 308.</param>
+    /// <param name="toAnotherOrigin"><see langword="true"/> for a <c>Location</c> on another host (with a query); <see langword="false"/> for one on the sandbox itself.</param>
+    /// <returns>The fault.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is not one of the five redirects.</exception>
+    public static SandboxFault Redirect(HttpStatusCode statusCode, bool toAnotherOrigin = false)
+    {
+        if (Array.IndexOf(RedirectStatuses, statusCode) < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "The status must be 301, 302, 303, 307 or 308.");
+        }
+
+        return new(SandboxFaultKind.Redirect, statusCode: statusCode, toAnotherOrigin: toAnotherOrigin);
+    }
+
+    /// <summary>
+    /// Creates a fault that processes the request normally (a payment is charged) and sends its response — success
+    /// or error — compressed, with <c>Content-Encoding</c>: <c>gzip</c>, <c>deflate</c> (zlib-wrapped) or <c>br</c>.
+    /// </summary>
+    /// <param name="contentEncoding"><c>gzip</c>, <c>deflate</c> or <c>br</c>.</param>
+    /// <returns>The fault.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="contentEncoding"/> is not one of the three.</exception>
+    public static SandboxFault Compressed(string contentEncoding) => new(SandboxFaultKind.Compressed, contentEncoding: ValidEncoding(contentEncoding));
+
+    /// <summary>
+    /// Creates a fault that processes the request normally (a payment is charged) and sends its response compressed
+    /// with <paramref name="contentEncoding"/>, but with the start of the compressed stream made invalid (the gzip magic
+    /// number, a reserved deflate block type, brotli's reserved window marker): no decoder gets a byte out of it, so
+    /// the client sees an answer whose body cannot be decoded at all.
+    /// </summary>
+    /// <param name="contentEncoding"><c>gzip</c>, <c>deflate</c> or <c>br</c>.</param>
+    /// <returns>The fault.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="contentEncoding"/> is not one of the three.</exception>
+    public static SandboxFault CorruptCompressed(string contentEncoding) => new(SandboxFaultKind.CorruptCompressed, contentEncoding: ValidEncoding(contentEncoding));
+
     /// <inheritdoc/>
     public override string ToString() => Kind switch
     {
@@ -155,6 +213,19 @@ public sealed class SandboxFault
         SandboxFaultKind.ProviderError => StatusCode is { } status
             ? string.Create(CultureInfo.InvariantCulture, $"ProviderError({ProviderCode}, HTTP {(int)status})")
             : $"ProviderError({ProviderCode})",
+        SandboxFaultKind.Redirect => string.Create(CultureInfo.InvariantCulture, $"Redirect({(int)StatusCode!.Value}, {(ToAnotherOrigin ? "another origin" : "same origin")})"),
+        SandboxFaultKind.Compressed or SandboxFaultKind.CorruptCompressed => $"{Kind}({ContentEncoding})",
         _ => Kind.ToString(),
     };
+
+    private static string ValidEncoding(string contentEncoding)
+    {
+        ArgumentNullException.ThrowIfNull(contentEncoding);
+        if (Array.IndexOf(ContentEncodings, contentEncoding) < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(contentEncoding), contentEncoding, "The encoding must be gzip, deflate or br.");
+        }
+
+        return contentEncoding;
+    }
 }

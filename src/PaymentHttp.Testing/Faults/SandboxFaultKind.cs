@@ -38,4 +38,19 @@ public enum SandboxFaultKind
 
     /// <summary>The request is processed normally; the response announces its full length, sends half of the body and the connection closes.</summary>
     TruncatedBody,
+
+    /// <summary>
+    /// A 3xx with a <c>Location</c> (same origin or another one). 303 See Other comes after processing (a payment is
+    /// charged, as a provider that points to the result); 301, 302, 307 and 308 answer before anything is charged.
+    /// </summary>
+    Redirect,
+
+    /// <summary>The request is processed normally; the response body goes on the wire compressed (gzip, deflate or br) with its <c>Content-Encoding</c>.</summary>
+    Compressed,
+
+    /// <summary>The request is processed normally; the response goes on the wire with chunked framing instead of a <c>Content-Length</c>.</summary>
+    Chunked,
+
+    /// <summary>The request is processed normally (a payment is charged); the body announces a <c>Content-Encoding</c> it does not decode under.</summary>
+    CorruptCompressed,
 }

@@ -68,6 +68,13 @@ internal sealed class SandboxPipeline
             return;
         }
 
+        if (fault.Kind == SandboxFaultKind.Redirect && fault.StatusCode != System.Net.HttpStatusCode.SeeOther)
+        {
+            // A moved endpoint answers before doing anything.
+            await SandboxResponseWriter.WriteRedirectAsync(context, (int)fault.StatusCode!.Value, Location(context, fault, "moved"), aborted).ConfigureAwait(false);
+            return;
+        }
+
         if (AnswerInsteadOfProcessing(simulator, operation, fault) is { } answer)
         {
             await SandboxResponseWriter.WriteAsync(context, answer, aborted).ConfigureAwait(false);
@@ -89,6 +96,17 @@ internal sealed class SandboxPipeline
             case SandboxFaultKind.TruncatedBody:
                 await SandboxResponseWriter.WriteTruncatedAsync(context, response, aborted).ConfigureAwait(false);
                 return;
+            case SandboxFaultKind.Redirect:
+                // 303 See Other: the provider acted and points to the result.
+                await SandboxResponseWriter.WriteRedirectAsync(context, (int)fault.StatusCode!.Value, Location(context, fault, "result"), aborted).ConfigureAwait(false);
+                return;
+            case SandboxFaultKind.Chunked:
+                await SandboxResponseWriter.WriteChunkedAsync(context, response, aborted).ConfigureAwait(false);
+                return;
+            case SandboxFaultKind.Compressed:
+            case SandboxFaultKind.CorruptCompressed:
+                await SandboxResponseWriter.WriteCompressedAsync(context, response, fault.ContentEncoding!, fault.Kind == SandboxFaultKind.CorruptCompressed, aborted).ConfigureAwait(false);
+                return;
             case SandboxFaultKind.Delay when !await HoldAsync(fault.Duration!.Value, aborted).ConfigureAwait(false):
                 context.Abort();
                 return;
@@ -106,6 +124,18 @@ internal sealed class SandboxPipeline
         SandboxFaultKind.ProviderError => simulator.ProviderError(operation, fault.ProviderCode!, (int?)fault.StatusCode),
         _ => null,
     };
+
+    /// <summary>
+    /// Where a redirect points: under the request's own path on the sandbox, or on another host with a query that
+    /// must never be echoed.
+    /// </summary>
+    private static string Location(HttpContext context, SandboxFault fault, string segment)
+    {
+        var request = context.Request;
+        return fault.ToAnotherOrigin
+            ? $"https://payments.elsewhere.example{request.PathBase}{request.Path}/{segment}?token=sandbox-redirect-secret"
+            : $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}/{segment}";
+    }
 
     /// <summary>Holds a response; <see langword="false"/> when the client went away or the sandbox is stopping first.</summary>
     private async Task<bool> HoldAsync(TimeSpan duration, CancellationToken aborted)
