@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -52,10 +52,10 @@ public sealed class RedisRegistrationTests
     public async Task RedisUnreachableFromTheStart_PaymentsGoThroughOnTheLocalBudget_WithOneWarning()
     {
         await using var redis = await UnreachableAsync();
-        var warnings = new WarningCounter();
+        using var logs = new FakeLoggerProvider();
         var provider = new RecordingProvider();
         var services = new ServiceCollection().AddSingleton<IConnectionMultiplexer>(redis);
-        services.AddLogging(logging => logging.AddProvider(warnings));
+        services.AddLogging(logging => logging.AddProvider(logs));
         services.AddPaymentHttpRedisRateBudget(o => o.ProbeInterval = TimeSpan.FromMilliseconds(100));
         services.AddPaymentProviderClient("plutu", PaymentProvider.Plutu, o =>
         {
@@ -76,7 +76,9 @@ public sealed class RedisRegistrationTests
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
         provider.Total.ShouldBe(20);
         ((RedisPaymentRateBudget)services2.GetRequiredService<PaymentRateBudget>()).IsOnFallback.ShouldBeTrue();
-        warnings.Messages.Count(m => m.Contains("Redis is unreachable", StringComparison.Ordinal)).ShouldBe(1);
+        logs.Collector.GetSnapshot()
+            .Count(r => r.Level >= LogLevel.Warning && r.Message.Contains("Redis is unreachable", StringComparison.Ordinal))
+            .ShouldBe(1);
     }
 
     /// <summary>A multiplexer pointed at a loopback port nobody listens on; bounded so nothing waits long.</summary>
@@ -90,29 +92,5 @@ public sealed class RedisRegistrationTests
         }
 
         return await ConnectionMultiplexer.ConnectAsync(RedisServerFixture.ClientOptions($"127.0.0.1:{port}"));
-    }
-
-    private sealed class WarningCounter : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                Messages.Enqueue(formatter(state, exception));
-            }
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 
 namespace PaymentHttp.Redis.Tests;
@@ -144,16 +145,13 @@ public sealed class SharedBudgetTests : IAsyncLifetime
     private static RedisPaymentRateBudget Budget(IConnectionMultiplexer redis, TimeProvider? time = null) =>
         new(redis, new RedisPaymentRateBudgetOptions { CommandTimeout = TimeSpan.FromSeconds(5) }, timeProvider: time);
 
-    /// <summary>A clock that never moves, for timeouts it answers with real timers so bounded waits still end.</summary>
-    private sealed class FrozenTime(DateTimeOffset now) : TimeProvider
+    /// <summary>
+    /// Microsoft's <see cref="FakeTimeProvider"/>, never advanced here, with real timers so the bounded waits of the
+    /// budget's Redis commands still end.
+    /// </summary>
+    private sealed class FrozenTime(DateTimeOffset now) : FakeTimeProvider(now)
     {
-        public override DateTimeOffset GetUtcNow() => now;
-
-        public override long GetTimestamp() => now.UtcTicks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-            System.CreateTimer(callback, state, dueTime, period);
+            TimeProvider.System.CreateTimer(callback, state, dueTime, period);
     }
 }

@@ -1,5 +1,3 @@
-using PaymentHttp.Tests.TestUtilities;
-
 namespace PaymentHttp.Tests.Classification;
 
 public sealed class RetryAfterHeaderTests

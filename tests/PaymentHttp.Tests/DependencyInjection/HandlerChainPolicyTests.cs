@@ -150,14 +150,14 @@ public sealed class HandlerChainPolicyTests
     [InlineData(ResilienceSetup.PollyV7ChainedAfter)]
     public void GenericResilienceHandler_IsRemoved_WithOneWarningNamingTheClient(ResilienceSetup setup)
     {
-        using var logs = new ListLoggerProvider();
+        using var logs = new FakeLoggerProvider();
         using var provider = Build(services => AddResilience(services, setup), logs);
 
         var handlers = HandlersOf(provider);
 
         handlers.ShouldContain(h => h is PaymentResilienceHandler);
         handlers.ShouldNotContain(h => ForeignResilienceHandlers.IsGenericResilienceHandler(h));
-        var warning = logs.Entries.ShouldHaveSingleItem();
+        var warning = logs.Collector.GetSnapshot().ShouldHaveSingleItem();
         warning.Level.ShouldBe(LogLevel.Warning);
         warning.Category.ShouldBe("PaymentHttp");
         warning.Message.ShouldContain("PaymentHttp client 'plutu': removed ");
@@ -179,7 +179,7 @@ public sealed class HandlerChainPolicyTests
     [Fact]
     public void Warning_IsLoggedOncePerClient_NotOnEveryHandlerRotation()
     {
-        using var logs = new ListLoggerProvider();
+        using var logs = new FakeLoggerProvider();
         using var provider = Build(services => AddResilience(services, ResilienceSetup.ClientDefaultsBefore), logs);
 
         var first = BuildHandlers(provider, Name);
@@ -187,13 +187,13 @@ public sealed class HandlerChainPolicyTests
 
         first.ShouldNotContain(h => h is ResilienceHandler);
         second.ShouldNotContain(h => h is ResilienceHandler);
-        logs.Entries.Count.ShouldBe(1);
+        logs.Collector.GetSnapshot().Count.ShouldBe(1);
     }
 
     [Fact]
     public void OwnResilienceOutsideWithPaymentHttpResilienceOff_IsKept()
     {
-        using var logs = new ListLoggerProvider();
+        using var logs = new FakeLoggerProvider();
         using var provider = Build(
             services =>
             {
@@ -206,7 +206,7 @@ public sealed class HandlerChainPolicyTests
         var handlers = HandlersOf(provider);
 
         handlers.FindIndex(h => h is ResilienceHandler).ShouldBeLessThan(handlers.FindIndex(h => h is PaymentResilienceHandler));
-        logs.Entries.ShouldBeEmpty();
+        logs.Collector.GetSnapshot().ShouldBeEmpty();
     }
 
     [Theory]
@@ -241,11 +241,11 @@ public sealed class HandlerChainPolicyTests
     [Fact]
     public void ResilienceBelowPaymentHttp_IsRemovedEvenWithPaymentHttpResilienceOff()
     {
-        using var logs = new ListLoggerProvider();
+        using var logs = new FakeLoggerProvider();
         using var provider = Build(services => services.AddPaymentProviderClient(Name, PaymentProvider.Plutu, ResilienceOff).AddStandardResilienceHandler(), logs);
 
         HandlersOf(provider).ShouldNotContain(h => h is ResilienceHandler);
-        logs.Entries.ShouldHaveSingleItem().Message.ShouldContain("below PaymentHttp's handlers");
+        logs.Collector.GetSnapshot().ShouldHaveSingleItem().Message.ShouldContain("below PaymentHttp's handlers");
     }
 
     [Fact]
@@ -301,7 +301,7 @@ public sealed class HandlerChainPolicyTests
     private static IHttpClientBuilder Register(IServiceCollection services) =>
         services.AddPaymentProviderClient(Name, PaymentProvider.Plutu, o => o.BaseAddress = new Uri("http://plutu.test/"));
 
-    private static ServiceProvider Build(Action<IServiceCollection> configure, ListLoggerProvider? logs = null)
+    private static ServiceProvider Build(Action<IServiceCollection> configure, FakeLoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging =>

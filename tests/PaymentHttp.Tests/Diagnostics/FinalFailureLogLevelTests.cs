@@ -31,7 +31,7 @@ public sealed class FinalFailureLogLevelTests
     [InlineData(HttpStatusCode.InternalServerError, PaymentErrorCategory.OutcomeUnknown, LogLevel.Warning, OutcomeUnknown)]
     public async Task FinalFailure_OfAPost_IsLoggedOnceAtItsCategorysLevel(HttpStatusCode status, PaymentErrorCategory category, LogLevel level, int eventId)
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = Create(logs);
         harness.Primary.Always(status, """{"error":{"message":"refused"}}""");
 
@@ -40,7 +40,7 @@ public sealed class FinalFailureLogLevelTests
         exception.Category.ShouldBe(category);
         var entry = FinalFailureOf(logs);
         entry.Level.ShouldBe(level);
-        entry.EventId.Id.ShouldBe(eventId);
+        entry.Id.Id.ShouldBe(eventId);
         entry.Category.ShouldBe("PaymentHttp");
         entry.Message.ShouldContain($"HTTP {(int)status}");
         harness.Primary.Attempts.ShouldBe(1); // none of these is retried for a POST
@@ -49,7 +49,7 @@ public sealed class FinalFailureLogLevelTests
     [Fact]
     public async Task OutcomeUnknown_NamesClientProviderStatusAndAttempts_AndSaysToReconcile()
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = Create(logs);
         harness.Primary.Always(HttpStatusCode.BadGateway);
 
@@ -57,7 +57,7 @@ public sealed class FinalFailureLogLevelTests
 
         var entry = FinalFailureOf(logs);
         entry.Level.ShouldBe(LogLevel.Warning);
-        entry.EventId.ShouldBe(new EventId(OutcomeUnknown, "OutcomeUnknown"));
+        entry.Id.ShouldBe(new EventId(OutcomeUnknown, "OutcomeUnknown"));
         entry.Message.ShouldStartWith($"PaymentHttp client '{PaymentClientHarness.ClientName}' (plutu): outcome unknown (HTTP 502");
         entry.Message.ShouldContain("after 1 attempt(s)");
         entry.Message.ShouldContain("reconcile");
@@ -66,7 +66,7 @@ public sealed class FinalFailureLogLevelTests
     [Fact]
     public async Task OutcomeUnknown_AfterATimeoutWithNoResponse_IsAWarningToo()
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = Create(logs, o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
         var attemptStarted = new TaskCompletionSource();
         harness.Primary.Always(async (_, token) =>
@@ -83,7 +83,7 @@ public sealed class FinalFailureLogLevelTests
 
         var entry = FinalFailureOf(logs);
         entry.Level.ShouldBe(LogLevel.Warning);
-        entry.EventId.Id.ShouldBe(OutcomeUnknown);
+        entry.Id.Id.ShouldBe(OutcomeUnknown);
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class FinalFailureLogLevelTests
     [InlineData(HttpStatusCode.TooManyRequests, PaymentErrorCategory.RateLimited)]
     public async Task RetriesExhausted_IsAWarningWithTheAttemptCount(HttpStatusCode status, PaymentErrorCategory category)
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = Create(logs, o => o.Retry.MaxRetryAttempts = 2);
         harness.Primary.Always(status);
 
@@ -101,14 +101,14 @@ public sealed class FinalFailureLogLevelTests
         harness.Primary.Attempts.ShouldBe(3);
         var entry = FinalFailureOf(logs);
         entry.Level.ShouldBe(LogLevel.Warning);
-        entry.EventId.Id.ShouldBe(Unavailable);
+        entry.Id.Id.ShouldBe(Unavailable);
         entry.Message.ShouldContain("after 3 attempt(s)");
     }
 
     [Fact]
     public async Task ConnectionRefused_RetriesExhausted_IsAWarning()
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = Create(logs, o => o.Retry.MaxRetryAttempts = 1);
         harness.Primary.Always((_, _) => Task.FromException<HttpResponseMessage>(
             new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused))));
@@ -117,14 +117,14 @@ public sealed class FinalFailureLogLevelTests
 
         var entry = FinalFailureOf(logs);
         entry.Level.ShouldBe(LogLevel.Warning);
-        entry.EventId.Id.ShouldBe(Unavailable);
+        entry.Id.Id.ShouldBe(Unavailable);
         harness.Primary.Attempts.ShouldBe(2);
     }
 
     [Fact]
     public async Task OpenCircuit_FailingFast_IsAWarning()
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = Create(logs, o =>
         {
             o.CircuitBreaker.MinimumThroughput = 2;
@@ -137,16 +137,16 @@ public sealed class FinalFailureLogLevelTests
         await Should.ThrowAsync<ProviderCircuitOpenException>(() => harness.GetAsync());
 
         harness.Primary.Attempts.ShouldBe(2);
-        var finals = logs.Entries.Where(IsFinalFailure).ToList();
+        var finals = logs.Collector.GetSnapshot().Where(IsFinalFailure).ToList();
         finals.Count.ShouldBe(3);
-        finals.ShouldAllBe(e => e.Level == LogLevel.Warning && e.EventId.Id == Unavailable);
+        finals.ShouldAllBe(e => e.Level == LogLevel.Warning && e.Id.Id == Unavailable);
         finals[^1].Message.ShouldContain("after 0 attempt(s)");
     }
 
     [Fact]
     public async Task Configuration_IsAnError()
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = PaymentClientHarness.CreateCustom(
             new FixedClassifier(new ProviderError(PaymentErrorCategory.Configuration, "merchant not enabled for this method") { Code = "CFG-1" }),
             services: s => s.AddLogging(b => b.AddProvider(logs)));
@@ -156,20 +156,20 @@ public sealed class FinalFailureLogLevelTests
 
         var entry = FinalFailureOf(logs);
         entry.Level.ShouldBe(LogLevel.Error);
-        entry.EventId.ShouldBe(new EventId(Failed, "CallFailed"));
+        entry.Id.ShouldBe(new EventId(Failed, "CallFailed"));
         entry.Message.ShouldContain("code CFG-1");
     }
 
     [Fact]
     public async Task ThrowingClassifier_IsAnError_EvenWhenTheFallbackCategoryIsRoutine()
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = PaymentClientHarness.CreateCustom(new ThrowingClassifier(), services: s => s.AddLogging(b => b.AddProvider(logs)));
         harness.Primary.Always(HttpStatusCode.PaymentRequired, "{}");
 
         await Should.ThrowAsync<ProviderDeclinedException>(() => harness.PostAsync());
 
-        var broken = logs.Entries.Where(e => e.EventId.Id == 1001).ShouldHaveSingleItem();
+        var broken = logs.Collector.GetSnapshot().Where(e => e.Id.Id == 1001).ShouldHaveSingleItem();
         broken.Level.ShouldBe(LogLevel.Error);
         broken.Exception.ShouldBeOfType<FormatException>();
         FinalFailureOf(logs).Level.ShouldBe(LogLevel.Information); // the decline itself stays routine
@@ -178,23 +178,23 @@ public sealed class FinalFailureLogLevelTests
     [Fact]
     public async Task Success_LogsNoFinalFailure()
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = Create(logs);
         harness.Primary.Respond(HttpStatusCode.OK, "{}");
 
         using var response = await harness.PostAsync();
 
-        logs.Entries.Where(IsFinalFailure).ShouldBeEmpty();
+        logs.Collector.GetSnapshot().Where(IsFinalFailure).ShouldBeEmpty();
     }
 
-    private static PaymentClientHarness Create(ListLoggerProvider logs, Action<PaymentProviderClientOptions>? configure = null) =>
+    private static PaymentClientHarness Create(FakeLoggerProvider logs, Action<PaymentProviderClientOptions>? configure = null) =>
         PaymentClientHarness.Create(PaymentProvider.Plutu, configure, s => s.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
 
-    private static bool IsFinalFailure(ListLoggerProvider.LogEntry entry) =>
-        entry.EventId.Id is Refused or Failed or OutcomeUnknown or Unavailable or NotRecognised;
+    private static bool IsFinalFailure(FakeLogRecord entry) =>
+        entry.Id.Id is Refused or Failed or OutcomeUnknown or Unavailable or NotRecognised;
 
-    private static ListLoggerProvider.LogEntry FinalFailureOf(ListLoggerProvider logs) =>
-        logs.Entries.Where(IsFinalFailure).ShouldHaveSingleItem();
+    private static FakeLogRecord FinalFailureOf(FakeLoggerProvider logs) =>
+        logs.Collector.GetSnapshot().Where(IsFinalFailure).ShouldHaveSingleItem();
 
     private sealed class FixedClassifier(ProviderError error) : PaymentErrorClassifier
     {

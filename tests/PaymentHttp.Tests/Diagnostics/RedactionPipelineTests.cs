@@ -63,7 +63,7 @@ public sealed class RedactionPipelineTests
     [Fact]
     public async Task ClassifierThatThrowsWithWireData_IsLoggedRedacted()
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = PaymentClientHarness.CreateCustom(
             new ThrowingClassifier(),
             services: s => s.AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(logs)));
@@ -72,7 +72,7 @@ public sealed class RedactionPipelineTests
 
         await Should.ThrowAsync<ProviderValidationException>(() => harness.PostAsync());
 
-        var entry = logs.Entries.Where(e => e.EventId.Name == "ClassifierFailed").ShouldHaveSingleItem();
+        var entry = logs.Collector.GetSnapshot().Where(e => e.Id.Name == "ClassifierFailed").ShouldHaveSingleItem();
         entry.Exception.ShouldNotBeNull().ToString().ShouldNotContain("custom-token-77aa99");
         entry.Exception.ToString().ShouldNotContain(Card);
         entry.Exception.ShouldBeOfType<RedactedException>().OriginalTypeName.ShouldBe(typeof(FormatException).FullName);

@@ -76,9 +76,9 @@ public sealed class TelemetryTests
 
         await Should.ThrowAsync<ProviderRateLimitedException>(() => fixture.Client.PostAsync("payments", new StringContent("{}")));
 
-        var entries = fixture.Logs.Entries.Where(e => e.Category == "PaymentHttp").ToList();
-        entries.Count(e => e.EventId.Name == "RetryScheduled" && e.Level == LogLevel.Warning).ShouldBe(3);
-        var final = entries.Where(e => e.EventId.Name == "ProviderUnavailable").ShouldHaveSingleItem();
+        var entries = fixture.Logs.Collector.GetSnapshot().Where(e => e.Category == "PaymentHttp").ToList();
+        entries.Count(e => e.Id.Name == "RetryScheduled" && e.Level == LogLevel.Warning).ShouldBe(3);
+        var final = entries.Where(e => e.Id.Name == "ProviderUnavailable").ShouldHaveSingleItem();
         final.Level.ShouldBe(LogLevel.Warning); // exhausted throttling: the on-call engineer's to watch, not to be paged for
         final.Message.ShouldContain("rate_limited");
         final.Message.ShouldContain("after 4 attempt(s)");
@@ -102,7 +102,7 @@ public sealed class TelemetryTests
 
         fixture.Capture.PollyEvents().Where(e => e.StartsWith("OnCircuit", StringComparison.Ordinal))
             .ShouldBe(["OnCircuitOpened", "OnCircuitHalfOpened", "OnCircuitClosed"]);
-        var names = fixture.Logs.Entries.Select(e => e.EventId.Name).ToList();
+        var names = fixture.Logs.Collector.GetSnapshot().Select(e => e.Id.Name).ToList();
         names.ShouldContain("CircuitOpened");
         names.ShouldContain("CircuitHalfOpened");
         names.ShouldContain("CircuitClosed");
@@ -131,7 +131,7 @@ public sealed class TelemetryTests
         exception.ProviderCode.ShouldBe("CARD_REJECTED");
         exception.Message.ShouldContain("[card ****1111]");
         exception.Error.FieldErrors.ShouldHaveSingleItem().Message.ShouldBe("[card ****1111] is blocked");
-        fixture.Logs.Entries.ShouldContain(e => e.EventId.Name == "CallRefused" && e.Message.Contains("CARD_REJECTED"));
+        fixture.Logs.Collector.GetSnapshot().ShouldContain(e => e.Id.Name == "CallRefused" && e.Message.Contains("CARD_REJECTED"));
         fixture.Capture.Activities.ShouldHaveSingleItem().GetTagItem("payment.error.code").ShouldBe("other"); // not a known code: bounded
 
         // ...and the secrets are not.
@@ -140,7 +140,7 @@ public sealed class TelemetryTests
             exception.ToString(),
             exception.Error.Message,
             string.Join(';', exception.Error.FieldErrors.Select(f => f.ToString())),
-            string.Join('\n', fixture.Logs.Entries.Select(e => e.Message + e.Exception)),
+            string.Join('\n', fixture.Logs.Collector.GetSnapshot().Select(e => e.Message + e.Exception)),
             string.Join('\n', fixture.Capture.Measurements.SelectMany(m => m.Tags.Values)),
             string.Join('\n', fixture.Capture.Activities.SelectMany(a => a.TagObjects.Select(t => t.Value?.ToString()))),
             string.Join('\n', fixture.Capture.Activities.SelectMany(a => a.Events.SelectMany(e => e.Tags.Select(t => t.Value?.ToString())))),
@@ -196,7 +196,7 @@ public sealed class TelemetryTests
         activity.Events.Where(e => e.Name == "payment.retry").SelectMany(e => e.Tags).Where(t => t.Key == "payment.error.code")
             .Select(t => t.Value).ShouldBe(["other", "other", "other"]);
         fixture.Capture.Named("paymenthttp.client.failures").ShouldAllBe(m => m.Tags["payment.error.code"] == "other");
-        fixture.Logs.Entries.ShouldContain(e => e.EventId.Name == "ProviderUnavailable" && e.Message.Contains("SLOW_DOWN_7f3a"));
+        fixture.Logs.Collector.GetSnapshot().ShouldContain(e => e.Id.Name == "ProviderUnavailable" && e.Message.Contains("SLOW_DOWN_7f3a"));
     }
 
     /// <summary>The user's ErrorCodes are codes the client knows: they pass, in the user's spelling.</summary>
@@ -341,7 +341,7 @@ public sealed class TelemetryTests
 
         public ScriptedHandler Primary { get; } = new();
 
-        public ListLoggerProvider Logs { get; } = new();
+        public FakeLoggerProvider Logs { get; } = new();
 
         public TelemetryCapture Capture { get; }
 

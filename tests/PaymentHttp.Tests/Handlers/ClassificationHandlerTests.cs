@@ -190,13 +190,13 @@ public sealed class ClassificationHandlerTests
     [Fact]
     public async Task ClassifierThrows_StatusFallbackAppliesAndTheFailureIsLogged()
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = CreateWithClassifier(new ThrowingClassifier(), services: s => s.AddLogging(b => b.AddProvider(logs)));
         harness.Primary.Respond(HttpStatusCode.NotFound, "{}");
 
         await Should.ThrowAsync<ProviderNotFoundException>(() => harness.PostAsync());
 
-        var entry = logs.Entries.Where(e => e.EventId.Name == "ClassifierFailed").ShouldHaveSingleItem();
+        var entry = logs.Collector.GetSnapshot().Where(e => e.Id.Name == "ClassifierFailed").ShouldHaveSingleItem();
         entry.Level.ShouldBe(LogLevel.Error);
         entry.Exception.ShouldBeOfType<FormatException>();
         entry.Message.ShouldContain("HTTP 404");

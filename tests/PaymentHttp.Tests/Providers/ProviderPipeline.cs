@@ -122,14 +122,14 @@ internal static class ProviderPipeline
         string? headerValue = null,
         Action<PaymentProviderClientOptions>? configure = null)
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = PaymentClientHarness.Create(provider, configure, services => services.AddLogging(b => b.AddProvider(logs)));
         harness.Primary.Always(Reply(status, body, headerName, headerValue));
         using var request = Request(method);
 
         var exception = await Should.ThrowAsync<PaymentProviderException>(() => harness.Client.SendAsync(request));
 
-        logs.Entries.ShouldNotContain(e => e.EventId.Name == "ClassifierFailed", "the classifier must not throw on any body");
+        logs.Collector.GetSnapshot().ShouldNotContain(e => e.Id.Name == "ClassifierFailed", "the classifier must not throw on any body");
         exception.GetType().ShouldBe(ExceptionTypeFor(category));
         exception.Category.ShouldBe(category);
         exception.Provider.ShouldBe(provider);
@@ -148,13 +148,13 @@ internal static class ProviderPipeline
     /// <summary>A response the caller must get unchanged: no exception, one attempt, the body bytes still readable.</summary>
     public static async Task AssertPassedThroughAsync(PaymentProvider provider, HttpStatusCode status, byte[] body)
     {
-        var logs = new ListLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var harness = PaymentClientHarness.Create(provider, services: services => services.AddLogging(b => b.AddProvider(logs)));
         harness.Primary.Then(Reply(status, body));
 
         using var response = await harness.PostAsync();
 
-        logs.Entries.ShouldNotContain(e => e.EventId.Name == "ClassifierFailed", "the classifier must not throw on any body");
+        logs.Collector.GetSnapshot().ShouldNotContain(e => e.Id.Name == "ClassifierFailed", "the classifier must not throw on any body");
         response.StatusCode.ShouldBe(status);
         (await response.Content.ReadAsByteArrayAsync()).SequenceEqual(body).ShouldBeTrue("the body must reach the caller unchanged");
         harness.Primary.Attempts.ShouldBe(1);

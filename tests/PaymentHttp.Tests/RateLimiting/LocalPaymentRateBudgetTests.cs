@@ -1,5 +1,3 @@
-using PaymentHttp.Tests.TestUtilities;
-
 namespace PaymentHttp.Tests.RateLimiting;
 
 /// <summary>The token bucket and pause rules of the in-process budget, on a fake clock.</summary>

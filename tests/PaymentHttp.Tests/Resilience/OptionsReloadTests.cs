@@ -48,7 +48,7 @@ public sealed class OptionsReloadTests
         await fixture.CallAlwaysUnavailableAsync();
 
         fixture.Primary.Attempts.ShouldBe(3);
-        var rejected = fixture.Logs.Entries.Where(e => e.EventId.Name == "OptionsReloadRejected").ShouldHaveSingleItem();
+        var rejected = fixture.Logs.Collector.GetSnapshot().Where(e => e.Id.Name == "OptionsReloadRejected").ShouldHaveSingleItem();
         rejected.Level.ShouldBe(LogLevel.Error);
         rejected.Message.ShouldContain("PaymentHttp client 'plutu': Retry.MaxRetryAttempts must be between 0 and 100 (was -7).");
     }
@@ -63,7 +63,7 @@ public sealed class OptionsReloadTests
         await fixture.CallAlwaysUnavailableAsync();
 
         fixture.Primary.Attempts.ShouldBe(3 + 3);
-        fixture.Logs.Entries.Where(e => e.EventId.Name == "OptionsReloadRejected").ShouldHaveSingleItem()
+        fixture.Logs.Collector.GetSnapshot().Where(e => e.Id.Name == "OptionsReloadRejected").ShouldHaveSingleItem()
             .Message.ShouldContain("CircuitBreaker.FailureRatio must be more than 0 and at most 1 (was 7).");
     }
 
@@ -117,7 +117,7 @@ public sealed class OptionsReloadTests
 
         public ScriptedHandler Primary { get; } = new();
 
-        public ListLoggerProvider Logs { get; } = new();
+        public FakeLoggerProvider Logs { get; } = new();
 
         public HttpClient Client => _client!;
 

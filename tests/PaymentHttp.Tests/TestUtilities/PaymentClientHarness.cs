@@ -10,7 +10,7 @@ public sealed class PaymentClientHarness : IDisposable
 {
     public const string ClientName = "provider";
 
-    private PaymentClientHarness(ServiceProvider services, ScriptedHandler primary, FakeTimeProvider time)
+    private PaymentClientHarness(ServiceProvider services, ScriptedHandler primary, TimerObservingTimeProvider time)
     {
         Services = services;
         Primary = primary;
@@ -22,7 +22,7 @@ public sealed class PaymentClientHarness : IDisposable
 
     public ScriptedHandler Primary { get; }
 
-    public FakeTimeProvider Time { get; }
+    public TimerObservingTimeProvider Time { get; }
 
     public HttpClient Client { get; }
 
@@ -41,7 +41,7 @@ public sealed class PaymentClientHarness : IDisposable
 
     private static PaymentClientHarness Build(Action<IServiceCollection>? services, Action<IHttpClientBuilder> addHandlers)
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerObservingTimeProvider();
         var primary = new ScriptedHandler();
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(time);

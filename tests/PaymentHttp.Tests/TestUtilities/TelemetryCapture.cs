@@ -8,6 +8,8 @@ namespace PaymentHttp.Tests.TestUtilities;
 /// Captures the PaymentHttp measurements of one service provider (by its meter factory), Polly's
 /// <c>resilience.polly.*</c> measurements of the client's pipeline (by its <c>pipeline.name</c>), and the PaymentHttp
 /// activities of one client (by its name), so parallel tests do not see each other's telemetry.
+/// Not Microsoft's <c>MetricCollector&lt;T&gt;</c>: that records one named instrument, and these tests also assert
+/// over every instrument at once (no PaymentHttp retry counter, no unbounded tag value anywhere) and over activities.
 /// </summary>
 public sealed class TelemetryCapture : IDisposable
 {
