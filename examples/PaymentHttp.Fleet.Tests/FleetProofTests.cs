@@ -8,9 +8,10 @@ namespace PaymentHttp.Fleet.Tests;
 /// <summary>
 /// The four-process proof: separate OS processes (the Fleet example's worker), a real redis-server on loopback, the
 /// sandbox over real sockets. Each process sends 100 payments instead of the example's 300, so the run takes about ten
-/// seconds instead of 25; the limit (50/s) and the figures are the example's. The budget is 45/s with burst 2 instead
-/// of 48/s: no one-second window can hold more than 47 permits, which leaves room for the late requests of a loaded test
-/// host (with 48 + 2 a test run saw 1.7% answered 429 where the example saw none).
+/// seconds instead of 25; the limit (50/s) and the figures are the example's. The budget is 42/s with burst 2 instead
+/// of 48/s: no one-second window can hold more than 44 permits, which leaves room for the late requests of a loaded test
+/// host, where CI runs the other test projects beside this one (with 48 + 2 a test run saw 1.7% answered 429 where the
+/// example saw none, and with 45 + 2 a run on a machine at load 20 saw 1.72%).
 /// </summary>
 [Collection(ProcessRunCollection.Name)]
 public sealed class FleetProofTests
@@ -31,7 +32,7 @@ public sealed class FleetProofTests
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
         var run = await FleetRun.RunAsync(
-            new FleetRunSettings { Budget = BudgetMode.Shared, Workers = 4, PaymentsPerWorker = 100, Limit = 50, Rate = 45, Burst = 2, Concurrency = 12, Redis = redis.Endpoint, Timeout = TimeSpan.FromMinutes(2) },
+            new FleetRunSettings { Budget = BudgetMode.Shared, Workers = 4, PaymentsPerWorker = 100, Limit = 50, Rate = 42, Burst = 2, Concurrency = 12, Redis = redis.Endpoint, Timeout = TimeSpan.FromMinutes(2) },
             bound.Token);
         _output.WriteLine(Output.RunTable.Render([run]));
         _output.WriteLine(Output.RateChart.Render("shared", run.Sandbox));
