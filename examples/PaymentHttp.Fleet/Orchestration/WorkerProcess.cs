@@ -60,8 +60,10 @@ internal sealed class WorkerProcess : IDisposable
         };
         process.Exited += (_, _) =>
         {
-            // Let the redirected streams drain first, so the message carries what the worker said on stderr.
-            process.WaitForExit(2_000);
+            // Let the redirected streams drain first, so the message carries what the worker said on stderr: only the
+            // parameterless WaitForExit waits for the asynchronous readers to reach the end; bounded, in case a stream
+            // is held open by something else.
+            Task.Run(process.WaitForExit).Wait(TimeSpan.FromSeconds(5));
             worker._ready.TrySetException(new WorkerProcessException($"worker {number} exited with code {worker.SafeExitCode()} before it was ready: {worker.Diagnostics()}"));
         };
         try
