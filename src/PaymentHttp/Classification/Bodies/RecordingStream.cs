@@ -7,7 +7,7 @@ namespace PaymentHttp;
 /// inspection (possibly through a decoder that reads ahead) can be handed to the caller again, followed by the rest of
 /// the stream. It can rewind once to its first byte, to let a decoder see the bytes that were sniffed.
 /// </summary>
-internal sealed class RecordingStream : Stream
+internal sealed class RecordingStream : ForwardOnlyReadStream
 {
     private readonly Stream _inner;
     private byte[] _recorded;
@@ -26,20 +26,6 @@ internal sealed class RecordingStream : Stream
     public bool Ended { get; private set; }
 
     public ReadOnlySpan<byte> Recorded => _recorded.AsSpan(0, Length32);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>Serves the recorded bytes again before reading on; used once, after sniffing the first bytes.</summary>
     public void Rewind() => _replayFrom = 0;
@@ -87,21 +73,8 @@ internal sealed class RecordingStream : Stream
         return read;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override int Read(byte[] buffer, int offset, int count) =>
         ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <summary>Returns the pooled record; the raw stream is not disposed (the content it came from owns it).</summary>
     protected override void Dispose(bool disposing)

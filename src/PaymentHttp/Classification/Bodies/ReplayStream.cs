@@ -1,7 +1,7 @@
 namespace PaymentHttp;
 
 /// <summary>The read stream of a <see cref="ReplayContent"/>: the replayed prefix, then the rest of the body.</summary>
-internal sealed class ReplayStream : Stream
+internal sealed class ReplayStream : ForwardOnlyReadStream
 {
     private readonly ReplayContent _content;
     private readonly byte[] _prefix;
@@ -11,20 +11,6 @@ internal sealed class ReplayStream : Stream
     {
         _content = content;
         _prefix = prefix;
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -42,9 +28,6 @@ internal sealed class ReplayStream : Stream
         return _content.ReadRemainingAsync(buffer, cancellationToken);
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
@@ -56,16 +39,6 @@ internal sealed class ReplayStream : Stream
 
         return _position < _prefix.Length ? CopyPrefix(buffer) : _content.ReadRemaining(buffer);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
