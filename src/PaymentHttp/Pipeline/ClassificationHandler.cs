@@ -22,15 +22,16 @@ internal sealed class ClassificationHandler : DelegatingHandler, IBrokenBodyTran
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var call = CallOf(request);
+
         // SocketsHttpHandler silently re-sends a request without content, up to three times, when the connection
         // closes before any response byte. For a bodiless POST or DELETE that is a duplicate payment action the
         // pipeline never sees. Empty content (Content-Length: 0, as a bodiless POST sends anyway) turns that off.
-        if (request.Content is null && !RequestSafety.IsSafeToRepeat(request, _client.IdempotencyKeyHeader))
+        if (request.Content is null && !call.IsSafeToRepeat)
         {
             request.Content = new ByteArrayContent([]);
         }
 
-        var call = CallOf(request);
         var sent = SentRequest.Of(request);
         var started = _client.Telemetry.AttemptDuration.Enabled ? _client.TimeProvider.GetTimestamp() : 0;
         HttpResponseMessage response;
@@ -130,7 +131,7 @@ internal sealed class ClassificationHandler : DelegatingHandler, IBrokenBodyTran
 
         // A request safe to repeat looks ahead as far as inspection would, so that a body that breaks off within it is
         // retried like any failed attempt; a payment would not be retried anyway, so its body is not read ahead.
-        if (!inspects && !RequestSafety.IsSafeToRepeat(request, _client.IdempotencyKeyHeader))
+        if (!inspects && !call.IsSafeToRepeat)
         {
             response.Content = (await ReplayContent.StreamingAsync(content, cancellationToken).ConfigureAwait(false))
                 .TranslateFailures(this, request, response);
